@@ -1,0 +1,47 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeMermaid from 'rehype-mermaid';
+import { CHROMIUM_ARGS, getChromiumPath } from './src/integrations/chromium.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { remarkSnippets } from './src/integrations/remark-snippets.ts';
+import { snippetsManifest } from './src/integrations/snippets-manifest.ts';
+import { SHIKI_THEMES } from './src/lib/shiki-themes.ts';
+
+export default defineConfig({
+	site: 'https://coroutines.example.org',
+	trailingSlash: 'always',
+	integrations: [mdx(), sitemap(), snippetsManifest(), pagefindIndex()],
+	markdown: {
+		// Astro's default Markdown engine runs no rehype plugins; the unified processor
+		// does, and MDX inherits it. Mermaid needs rehype, so unified it is.
+		processor: unified({
+			remarkPlugins: [remarkSnippets],
+			rehypePlugins: [
+				[
+					rehypeMermaid,
+					{
+						strategy: 'inline-svg',
+						launchOptions: { executablePath: getChromiumPath(), args: CHROMIUM_ARGS },
+					},
+				],
+				// Heading ids are normally added after user plugins; the anchor links need them first.
+				rehypeHeadingIds,
+				[
+					rehypeAutolinkHeadings,
+					{
+						behavior: 'append',
+						properties: { class: 'heading-anchor', ariaHidden: 'true', tabIndex: -1 },
+						content: { type: 'text', value: '#' },
+					},
+				],
+			],
+		}),
+		// Shiki must leave mermaid fences alone, or rehype-mermaid would find highlighted HTML instead of a diagram.
+		syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
+		shikiConfig: { themes: SHIKI_THEMES, defaultColor: false },
+	},
+});

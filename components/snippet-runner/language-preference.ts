@@ -1,0 +1,27 @@
+/**
+ * The reader's preferred snippet language, remembered across pages and shared
+ * by every snippet on the page.
+ */
+const STORAGE_KEY = 'snippet-language';
+const CHANGE_EVENT = 'snippet-language-change';
+
+export function getPreferredLanguage(): string | null {
+	try {
+		return localStorage.getItem(STORAGE_KEY);
+	} catch {
+		return null; // Storage can be blocked; the first tab is then shown.
+	}
+}
+
+export function setPreferredLanguage(language: string) {
+	try {
+		localStorage.setItem(STORAGE_KEY, language);
+	} catch {
+		// Not remembered, but the page still switches.
+	}
+	window.dispatchEvent(new CustomEvent(CHANGE_EVENT, { detail: language }));
+}
+
+export function onPreferredLanguageChange(listener: (language: string) => void) {
+	window.addEventListener(CHANGE_EVENT, (event) => listener((event as CustomEvent<string>).detail));
+}

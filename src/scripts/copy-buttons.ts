@@ -1,0 +1,29 @@
+/**
+ * Adds a Copy button to every code block. The buttons are made here rather than
+ * in the HTML because without JavaScript they could do nothing.
+ */
+export function addCopyButtons() {
+	if (!navigator.clipboard) return;
+	for (const pre of document.querySelectorAll<HTMLPreElement>('main pre.astro-code')) {
+		const wrapper = document.createElement('div');
+		wrapper.className = 'code-block';
+		pre.replaceWith(wrapper);
+		wrapper.append(pre);
+
+		const button = document.createElement('button');
+		button.type = 'button';
+		button.className = 'copy-button';
+		button.textContent = 'Copy';
+		button.setAttribute('aria-label', 'Copy code');
+		button.addEventListener('click', async () => {
+			try {
+				await navigator.clipboard.writeText(pre.textContent ?? '');
+				button.textContent = 'Copied';
+			} catch {
+				button.textContent = 'Copy failed';
+			}
+			setTimeout(() => (button.textContent = 'Copy'), 1500);
+		});
+		wrapper.append(button);
+	}
+}

@@ -1,0 +1,41 @@
+import { diffArrays } from 'diff';
+
+/**
+ * Compares what a program printed with its documented transcript, line by line.
+ *
+ * Shared by the test suite (doctest-style verification in Node) and the in-page
+ * runner, so that "pass" means the same thing in both places.
+ */
+
+export type DiffLine = { kind: 'same' | 'expected' | 'actual'; text: string };
+
+export interface OutputComparison {
+	pass: boolean;
+	/** Every line of both sides, in order, marked as shared, only expected, or only actual. */
+	diff: DiffLine[];
+}
+
+/** Splits printed text into lines; the newline that ends the last line is not a line of its own. */
+export function splitOutputLines(text: string): string[] {
+	const normalised = text.replace(/\r\n?/g, '\n');
+	if (normalised === '') return [];
+	return normalised.replace(/\n$/, '').split('\n');
+}
+
+export function compareOutput(expected: string, actual: string): OutputComparison {
+	const changes = diffArrays(splitOutputLines(expected), splitOutputLines(actual));
+	const diff: DiffLine[] = [];
+	for (const change of changes) {
+		const kind = change.added ? 'actual' : change.removed ? 'expected' : 'same';
+		for (const text of change.value) diff.push({ kind, text });
+	}
+	return { pass: diff.every((line) => line.kind === 'same'), diff };
+}
+
+/** A unified-diff-like rendering for terminals and test failures. */
+export function formatDiff(diff: DiffLine[]): string {
+	const marks = { same: ' ', expected: '-', actual: '+' } as const;
+	return ['--- documented transcript', '+++ actual output', ...diff.map((line) => `${marks[line.kind]} ${line.text}`)].join(
+		'\n',
+	);
+}

@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { transpileTypeScript } from './transpile.ts';
+import type { SnippetLanguage } from './types.ts';
+
+/**
+ * Runs a snippet as a real program, outside any browser: TypeScript (types
+ * removed) under this Node, Python under the system's CPython. Used by the test
+ * suite to check each transcript like a doctest.
+ */
+
+export interface ProgramResult {
+	stdout: string;
+	stderr: string;
+	exitCode: number | null;
+	timedOut: boolean;
+}
+
+/** Generous: a snippet takes milliseconds; only a runaway one gets near this. */
+const TIME_LIMIT_MS = 10_000;
+
+function runProgram(command: string, args: string[]): Promise<ProgramResult> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PYTHONIOENCODING: 'utf-8' } });
+		let stdout = '';
+		let stderr = '';
+		let timedOut = false;
+		const timer = setTimeout(() => {
+			timedOut = true;
+			child.kill('SIGKILL');
+		}, TIME_LIMIT_MS);
+		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+		child.on('error', (error) => {
+			clearTimeout(timer);
+			reject(new Error(`Could not start ${command}: ${error.message}`));
+		});
+		child.on('close', (exitCode) => {
+			clearTimeout(timer);
+			resolve({ stdout, stderr, exitCode, timedOut });
+		});
+	});
+}
+
+const PROGRAMS: Record<SnippetLanguage, { extension: string; prepare: (code: string) => string; command: () => string }> = {
+	// `.mjs`: snippets are modules (strict mode, top-level await), as in the page's runner.
+	typescript: { extension: '.mjs', prepare: transpileTypeScript, command: () => process.execPath },
+	python: { extension: '.py', prepare: (code) => code, command: () => process.env.PYTHON ?? 'python3' },
+};
+
+export async function runSnippetInNode(language: SnippetLanguage, code: string): Promise<ProgramResult> {
+	const program = PROGRAMS[language];
+	const dir = await mkdtemp(path.join(tmpdir(), 'snippet-'));
+	try {
+		const file = path.join(dir, `snippet${program.extension}`);
+		await writeFile(file, program.prepare(code));
+		return await runProgram(program.command(), [file]);
+	} finally {
+		await rm(dir, { recursive: true, force: true });
+	}
+}

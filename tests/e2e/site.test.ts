@@ -1,0 +1,164 @@
+/** What a reader meets: the pages, their diagrams, search, themes, and the snippet manifest that tools read. */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readManifest, startSite, type TestSite } from './test-utils.ts';
+
+const CHAPTER = '/chapters/coroutine-concept/';
+let site: TestSite;
+
+beforeAll(async () => {
+	site = await startSite();
+});
+afterAll(async () => {
+	await site?.close();
+});
+
+describe('dist/snippets.json', () => {
+	const snippets = readManifest();
+
+	test('lists every snippet with the documented shape', () => {
+		expect(snippets.length).toBeGreaterThan(0);
+		for (const snippet of snippets) {
+			expect(Object.keys(snippet).sort()).toEqual(['id', 'page', 'python', 'title', 'typescript']);
+			expect(snippet.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+			expect(snippet.page).toMatch(/^\/chapters\/[a-z0-9-]+\/$/);
+			expect(typeof snippet.title).toBe('string');
+			expect(Object.keys(snippet.typescript).sort()).toEqual(['code', 'output']);
+			if (snippet.python !== null) expect(Object.keys(snippet.python).sort()).toEqual(['code', 'output']);
+		}
+		expect(new Set(snippets.map((snippet) => snippet.id)).size).toBe(snippets.length);
+	});
+
+	test('points every snippet at a built page that shows it', () => {
+		for (const snippet of snippets) {
+			const html = readFileSync(new URL(`../../dist${snippet.page}index.html`, import.meta.url), 'utf8');
+			expect(html).toContain(`data-snippet-id="${snippet.id}"`);
+		}
+	});
+});
+
+describe('a chapter page', () => {
+	test('has the site shell: header, sidebar with the current chapter, contents, and no console errors', async () => {
+		const { page, errors } = await site.newPage();
+		await page.goto(site.url(CHAPTER));
+		await expect.poll(() => page.title()).toMatch(/^The coroutine concept · /);
+		expect(await page.getByRole('link', { name: 'Skip to content' }).count()).toBe(1);
+		const current = page.getByRole('navigation', { name: 'Chapters', exact: true }).locator('[aria-current="page"]');
+		expect(await current.textContent()).toContain('The coroutine concept');
+		const toc = page.getByRole('navigation', { name: 'On this page' });
+		expect(await toc.getByRole('link').allTextContents()).toContain('Generators give control back');
+		expect(await page.locator('h2 .heading-anchor').count()).toBeGreaterThan(0);
+		expect(errors).toEqual([]);
+	});
+
+	test('shows both sequence diagrams as inline SVG', async () => {
+		const { page } = await site.newPage();
+		await page.goto(site.url(CHAPTER));
+		const diagrams = page.locator('article svg[aria-roledescription="sequence"]');
+		expect(await diagrams.count()).toBe(2);
+		expect(await diagrams.first().textContent()).toContain('Other Function');
+		expect(await diagrams.nth(1).textContent()).toContain('return/StopIteration');
+		expect(await page.locator('pre.mermaid, code.language-mermaid').count()).toBe(0);
+	});
+
+	test('remembers the chosen language across snippets and pages', async () => {
+		const { page } = await site.newPage();
+		await page.goto(site.url(CHAPTER));
+		const first = page.locator('[data-snippet-id]').first();
+		await first.getByRole('tab', { name: 'TypeScript' }).click();
+		const selected = page.locator('[role="tab"][aria-selected="true"]');
+		expect(new Set(await selected.allTextContents())).toEqual(new Set(['TypeScript']));
+		await page.reload();
+		expect(new Set(await page.locator('[role="tab"][aria-selected="true"]').allTextContents())).toEqual(new Set(['TypeScript']));
+		expect(await first.locator('.snippet-panel[data-lang="python"]').isHidden()).toBe(true);
+	});
+
+	test('is readable with JavaScript off: code, transcripts and diagrams are all there', async () => {
+		const { page } = await site.newPage({ javaScriptEnabled: false });
+		await page.goto(site.url(CHAPTER));
+		const snippet = page.locator('[data-snippet-id="generator-gives-control-back"]');
+		expect(await snippet.locator('[data-code="python"]').isVisible()).toBe(true);
+		expect(await snippet.locator('[data-code="typescript"]').isVisible()).toBe(true);
+		expect(await snippet.locator('.transcript-text').textContent()).toContain('caller: the generator returned some value');
+		expect(await page.locator('article svg[aria-roledescription="sequence"]').count()).toBe(2);
+	});
+
+	test('fits a 360 px wide screen without sideways scrolling', async () => {
+		const { page } = await site.newPage({ viewport: { width: 360, height: 740 } });
+		await page.goto(site.url(CHAPTER));
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		expect(overflow).toBeLessThanOrEqual(0);
+		await page.locator('summary', { hasText: 'Chapters' }).click();
+		expect(await page.getByRole('navigation', { name: 'Chapters (menu)' }).getByRole('link').count()).toBeGreaterThan(0);
+	});
+
+	test('links to the next and previous chapters where there are some', async () => {
+		const html = readFileSync(new URL(`../../dist${CHAPTER}index.html`, import.meta.url), 'utf8');
+		expect(html).toMatch(/aria-label="Previous and next chapters"/);
+	});
+});
+
+describe('search', () => {
+	test('opens with / and finds the chapter by a word in its code', async () => {
+		const { page, errors } = await site.newPage();
+		await page.goto(site.url('/'));
+		await page.keyboard.press('/');
+		const input = page.getByRole('dialog').getByRole('textbox', { name: 'Search' });
+		await input.fill('StopIteration');
+		const result = page.locator('.pagefind-ui__result-link').first();
+		await result.waitFor({ timeout: 15_000 });
+		expect(await result.getAttribute('href')).toContain(CHAPTER);
+		await result.click();
+		await page.waitForURL(new RegExp(CHAPTER));
+		expect(errors).toEqual([]);
+	});
+
+	test('opens with Ctrl+K and from the header button', async () => {
+		const { page } = await site.newPage();
+		await page.goto(site.url(CHAPTER));
+		await page.keyboard.press('Control+k');
+		expect(await page.getByRole('dialog').isVisible()).toBe(true);
+		await page.keyboard.press('Escape');
+		expect(await page.getByRole('dialog').isVisible()).toBe(false);
+		await page.getByRole('button', { name: 'Search' }).click();
+		expect(await page.getByRole('dialog').isVisible()).toBe(true);
+	});
+});
+
+describe('themes', () => {
+	const background = (page: import('playwright-core').Page) =>
+		page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+	test('follow the OS, switch on request, and remember the choice', async () => {
+		const { page } = await site.newPage({ colorScheme: 'light' });
+		await page.goto(site.url(CHAPTER));
+		const light = await background(page);
+		await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+		const dark = await background(page);
+		expect(dark).not.toBe(light);
+		await page.goto(site.url('/'));
+		expect(await background(page)).toBe(dark);
+
+		const { page: osDark } = await site.newPage({ colorScheme: 'dark' });
+		await osDark.goto(site.url(CHAPTER));
+		expect(await background(osDark)).toBe(dark);
+	});
+});
+
+describe('other pages', () => {
+	test('the landing page says what the site teaches and links the chapters', async () => {
+		const { page, errors } = await site.newPage();
+		await page.goto(site.url('/'));
+		expect(await page.locator('main').textContent()).toMatch(/yield/);
+		expect(await page.locator('main').getByRole('link', { name: 'The coroutine concept', exact: true }).getAttribute('href')).toBe(CHAPTER);
+		expect(errors).toEqual([]);
+	});
+
+	test('an unknown address shows the 404 page', async () => {
+		const { page } = await site.newPage();
+		const response = await page.goto(site.url('/no/such/page/'));
+		expect(response?.status()).toBe(404);
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+	});
+});
