@@ -92,28 +92,102 @@ describe('a chapter page', () => {
 		expect(await page.getByRole('navigation', { name: 'Chapters (menu)' }).getByRole('link').count()).toBeGreaterThan(0);
 	});
 
-	test('links to the next and previous chapters where there are some', async () => {
-		const html = readFileSync(new URL(`../../dist${CHAPTER}index.html`, import.meta.url), 'utf8');
-		expect(html).toMatch(/aria-label="Previous and next chapters"/);
+	test('copies a snippet\'s code with its Copy button', async () => {
+		const { page, context } = await site.newPage();
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url('/') });
+		await page.goto(site.url(CHAPTER));
+		const snippet = page.locator('[data-snippet-id="function-calls-in-sequence"]');
+		await snippet.getByRole('tab', { name: 'Python' }).click();
+		await snippet.getByRole('button', { name: 'Copy code' }).first().click();
+		const copied = await page.evaluate(() => navigator.clipboard.readText());
+		expect(copied).toBe(readManifest().find((entry) => entry.id === 'function-calls-in-sequence')?.python?.code);
+	});
+
+	test('lets a keyboard reach the tabs and every Run button, and run a snippet', async () => {
+		const { page } = await site.newPage();
+		await page.goto(site.url(CHAPTER));
+		const reached = new Set<string>();
+		for (let step = 0; step < 80; step += 1) {
+			await page.keyboard.press('Tab');
+			const name = await page.evaluate(() => {
+				const active = document.activeElement as HTMLElement | null;
+				const root = active?.closest<HTMLElement>('[data-snippet-id]');
+				return active?.matches('[data-run]') && root ? root.dataset.snippetId : null;
+			});
+			if (name) reached.add(name);
+		}
+		expect([...reached].sort()).toEqual(
+			readManifest()
+				.filter((snippet) => snippet.page === CHAPTER)
+				.map((snippet) => snippet.id)
+				.sort(),
+		);
+		const first = page.locator('[data-snippet-id]').first();
+		await first.getByRole('button', { name: /^Run/ }).focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => first.locator('[data-status]').getAttribute('data-status'), { timeout: 15_000 }).toBe('pass');
+		await first.getByRole('tab', { selected: true }).focus();
+		await page.keyboard.press('ArrowRight');
+		expect(await first.getByRole('tab', { selected: true }).textContent()).toBe('TypeScript');
+	});
+});
+
+describe('chapter order', () => {
+	test('previous and next links follow the order of the landing page\'s chapter list', async () => {
+		const { page } = await site.newPage();
+		await page.goto(site.url('/'));
+		const order = await page.locator('.chapter-cards a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+		expect(order.length).toBeGreaterThan(0);
+		for (const [index, href] of order.entries()) {
+			await page.goto(site.url(href!));
+			const pagination = page.getByRole('navigation', { name: 'Previous and next chapters' });
+			const previous = pagination.locator('a[rel="prev"]');
+			const next = pagination.locator('a[rel="next"]');
+			expect(await previous.count() ? await previous.getAttribute('href') : null).toBe(order[index - 1] ?? null);
+			expect(await next.count() ? await next.getAttribute('href') : null).toBe(order[index + 1] ?? null);
+			const sidebar = page.getByRole('navigation', { name: 'Chapters', exact: true });
+			expect(await sidebar.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(order);
+		}
 	});
 });
 
 describe('search', () => {
-	test('opens with / and finds the chapter by a word in its code', async () => {
+	async function search(query: string) {
 		const { page, errors } = await site.newPage();
 		await page.goto(site.url('/'));
 		await page.keyboard.press('/');
-		const input = page.getByRole('dialog').getByRole('textbox', { name: 'Search' });
-		await input.fill('StopIteration');
-		const result = page.locator('.pagefind-ui__result-link').first();
-		await result.waitFor({ timeout: 15_000 });
-		expect(await result.getAttribute('href')).toContain(CHAPTER);
-		await result.click();
+		await page.getByRole('dialog').getByRole('textbox', { name: 'Search' }).fill(query);
+		const results = page.locator('.pagefind-ui__result');
+		await results.first().waitFor({ timeout: 15_000 });
+		return { page, errors, results };
+	}
+
+	test('opens with / and finds the chapter by a name that appears only in its TypeScript code', async () => {
+		const { page, errors, results } = await search('otherFunction');
+		const link = results.first().locator('.pagefind-ui__result-link').first();
+		expect(await link.getAttribute('href')).toContain(CHAPTER);
+		await link.click();
 		await page.waitForURL(new RegExp(CHAPTER));
 		expect(errors).toEqual([]);
 	});
 
-	test('opens with Ctrl+K and from the header button', async () => {
+	test('finds words of a transcript and links to the section that holds them', async () => {
+		const { results } = await search('StopIteration');
+		const sectionLinks = await results.first().locator('.pagefind-ui__result-link').evaluateAll((links) =>
+			links.map((link) => link.getAttribute('href') ?? ''),
+		);
+		expect(sectionLinks.some((href) => href.includes(`${CHAPTER}#`))).toBe(true);
+	});
+
+	test('leaves the page furniture out of the index', async () => {
+		const { page } = await search('StopIteration');
+		await page.getByRole('dialog').getByRole('textbox', { name: 'Search' }).fill('Skip to content');
+		await page.waitForTimeout(1000);
+		const excerpts = await page.locator('.pagefind-ui__result-excerpt').allTextContents();
+		expect(excerpts.filter((excerpt) => /skip to content/i.test(excerpt))).toEqual([]);
+	});
+
+	test('opens with Ctrl+K and from the header button, and closes with Escape', async () => {
 		const { page } = await site.newPage();
 		await page.goto(site.url(CHAPTER));
 		await page.keyboard.press('Control+k');
