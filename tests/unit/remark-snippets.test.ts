@@ -9,7 +9,7 @@ import { remarkSnippets } from '../../src/integrations/remark-snippets.ts';
 
 async function transform(source: string): Promise<Root> {
 	const processor = unified().use(remarkParse).use(remarkMdx).use(remarkSnippets);
-	return processor.run(processor.parse(source), new VFile({ path: 'content/x.mdx', value: source }));
+	return (await processor.run(processor.parse(source), new VFile({ path: 'content/x.mdx', value: source }))) as Root;
 }
 
 function propsOf(node: MdxJsxFlowElement) {
