@@ -3,4 +3,4 @@
  * (`defaultColor: false`), and the stylesheet picks one by the page's theme, so
  * switching themes needs no re-highlighting.
  */
-export const SHIKI_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+export const SHIKI_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;

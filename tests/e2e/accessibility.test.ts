@@ -1,0 +1,34 @@
+/** axe-core finds no violations on any page, in either theme, before and after a snippet's verdict is shown. */
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readManifest, startSite, type TestSite } from './test-utils.ts';
+
+let site: TestSite;
+beforeAll(async () => {
+	site = await startSite();
+});
+afterAll(async () => {
+	await site?.close();
+});
+
+const snippets = readManifest();
+const pages = ['/', '/404.html', ...new Set(snippets.map((snippet) => snippet.page))];
+
+function describeViolations(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']) {
+	return violations.map((violation) => `${violation.id}: ${violation.help}\n  ${violation.nodes.map((node) => node.target.join(' ')).join('\n  ')}`);
+}
+
+describe.each(['light', 'dark'] as const)('%s theme', (colorScheme) => {
+	test.each(pages)('%s has no axe violations', async (path) => {
+		const { page } = await site.newPage({ colorScheme });
+		await page.goto(site.url(path));
+		const firstSnippet = snippets.find((snippet) => snippet.page === path);
+		if (firstSnippet) {
+			const root = page.locator(`[data-snippet-id="${firstSnippet.id}"]`);
+			await root.getByRole('button', { name: /^Run/ }).click();
+			await expect.poll(() => root.locator('[data-status]').getAttribute('data-status'), { timeout: 15_000 }).toBe('pass');
+		}
+		const { violations } = await new AxeBuilder({ page }).analyze();
+		expect(describeViolations(violations)).toEqual([]);
+	});
+});
