@@ -24,7 +24,12 @@ class SnippetRunnerElement extends HTMLElement {
 		this.#tabs = [...tablist.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
 		tablist.hidden = false;
 		this.classList.add('has-tabs');
-		for (const panel of this.querySelectorAll<HTMLElement>('.snippet-panel')) panel.setAttribute('role', 'tabpanel');
+		// Panels become tab panels only now: without this script they are plain sections shown one after the other.
+		for (const tab of this.#tabs) {
+			const panel = this.querySelector<HTMLElement>(`#${tab.getAttribute('aria-controls')}`);
+			panel?.setAttribute('role', 'tabpanel');
+			panel?.setAttribute('aria-labelledby', tab.id);
+		}
 
 		for (const [index, tab] of this.#tabs.entries()) {
 			tab.addEventListener('click', () => setPreferredLanguage(tab.dataset.lang ?? ''));
