@@ -37,6 +37,29 @@ describe('dist/snippets.json', () => {
 	});
 });
 
+describe.each([...new Set(readManifest().map((snippet) => snippet.page))])('%s with JavaScript off', (pagePath) => {
+	test('shows every snippet\'s code and transcripts, and every diagram as SVG', async () => {
+		const { page } = await site.newPage({ javaScriptEnabled: false });
+		await page.goto(site.url(pagePath));
+		for (const snippet of readManifest().filter((entry) => entry.page === pagePath)) {
+			const root = page.locator(`[data-snippet-id="${snippet.id}"]`);
+			expect(await root.locator('[data-code="typescript"]').textContent()).toBe(snippet.typescript.code);
+			expect(await root.locator('[data-code="typescript"]').isVisible()).toBe(true);
+			expect(await root.locator('[data-transcript-for~="typescript"]').textContent()).toBe(snippet.typescript.output);
+			if (snippet.python) {
+				expect(await root.locator('[data-code="python"]').textContent()).toBe(snippet.python.code);
+				expect(await root.locator('[data-code="python"]').isVisible()).toBe(true);
+				expect(await root.locator('[data-transcript-for~="python"]').textContent()).toBe(snippet.python.output);
+			}
+		}
+		const chapterId = pagePath.split('/').at(-2)!;
+		const source = readFileSync(new URL(`../../content/${chapterId}.mdx`, import.meta.url), 'utf8');
+		const fences = source.match(/^```mermaid$/gm)?.length ?? 0;
+		expect(await page.locator('article svg[aria-roledescription]').count()).toBe(fences);
+		expect(await page.locator('pre.mermaid, code.language-mermaid').count()).toBe(0);
+	});
+});
+
 describe('a chapter page', () => {
 	test('has the site shell: header, sidebar with the current chapter, contents, and no console errors', async () => {
 		const { page, errors } = await site.newPage();
@@ -71,16 +94,6 @@ describe('a chapter page', () => {
 		await page.reload();
 		expect(new Set(await page.locator('[role="tab"][aria-selected="true"]').allTextContents())).toEqual(new Set(['TypeScript']));
 		expect(await first.locator('.snippet-panel[data-lang="python"]').isHidden()).toBe(true);
-	});
-
-	test('is readable with JavaScript off: code, transcripts and diagrams are all there', async () => {
-		const { page } = await site.newPage({ javaScriptEnabled: false });
-		await page.goto(site.url(CHAPTER));
-		const snippet = page.locator('[data-snippet-id="generator-gives-control-back"]');
-		expect(await snippet.locator('[data-code="python"]').isVisible()).toBe(true);
-		expect(await snippet.locator('[data-code="typescript"]').isVisible()).toBe(true);
-		expect(await snippet.locator('.transcript-text').textContent()).toContain('caller: the generator returned some value');
-		expect(await page.locator('article svg[aria-roledescription="sequence"]').count()).toBe(2);
 	});
 
 	test('fits a 360 px wide screen without sideways scrolling', async () => {
