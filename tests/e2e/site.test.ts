@@ -184,12 +184,30 @@ describe('search', () => {
 		expect(errors).toEqual([]);
 	});
 
-	test('finds words of a transcript and links to the section that holds them', async () => {
+	test('links results to the section that holds the words', async () => {
 		const { results } = await search('StopIteration');
-		const sectionLinks = await results.first().locator('.pagefind-ui__result-link').evaluateAll((links) =>
-			links.map((link) => link.getAttribute('href') ?? ''),
+		const links = await results.locator('a.pagefind-ui__result-link').evaluateAll((anchors) =>
+			anchors.map((anchor) => anchor.getAttribute('href') ?? ''),
 		);
-		expect(sectionLinks.some((href) => href.includes(`${CHAPTER}#`))).toBe(true);
+		expect(links.some((href) => /^\/chapters\/[a-z0-9-]+\/#[a-z0-9-]+$/.test(href))).toBe(true);
+	});
+
+	test.each([
+		['priming', '/chapters/priming-decorator/'],
+		['sentinel', '/chapters/termination/'],
+		['subgenerator', '/chapters/yield-from/'],
+		['getgeneratorstate', '/chapters/generator-states/'],
+		['GEN_SUSPENDED', '/chapters/generator-states/'],
+		['StopIteration', '/chapters/iteration-protocol/'],
+		['yield from', '/chapters/yield-from/'],
+		['GeneratorExit', '/chapters/throw-and-close/'],
+		['scheduler', '/chapters/scheduling/'],
+	])('finds the concept "%s" in the chapter that teaches it', async (query, chapter) => {
+		const { results } = await search(query);
+		const pages = await results.locator('.pagefind-ui__result-title a, a.pagefind-ui__result-link').evaluateAll((links) =>
+			links.map((link) => new URL(link.getAttribute('href') ?? '', 'http://site').pathname),
+		);
+		expect(pages).toContain(chapter);
 	});
 
 	test('leaves the page furniture out of the index', async () => {
