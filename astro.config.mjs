@@ -12,7 +12,10 @@ import { snippetsManifest } from './src/integrations/snippets-manifest.ts';
 import { SHIKI_THEMES } from './src/lib/shiki-themes.ts';
 
 export default defineConfig({
-	site: 'https://coroutines.example.org',
+	// Where the site is published. SITE_BASE serves it from a sub-path, as on GitHub Pages
+	// (e.g. SITE_BASE=/coroutines/); every internal link goes through `withBase`.
+	site: process.env.SITE_URL || 'https://coroutines.example.org',
+	base: process.env.SITE_BASE || '/',
 	trailingSlash: 'always',
 	integrations: [mdx(), sitemap(), snippetsManifest(), pagefindIndex()],
 	markdown: {

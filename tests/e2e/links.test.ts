@@ -7,7 +7,11 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { expect, test } from 'vitest';
 
-const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+/** The site as built for the root of a domain, and as built for a sub-path (`npm test` builds both). */
+const BUILDS = [
+	{ dir: fileURLToPath(new URL('../../dist/', import.meta.url)), base: '/' },
+	{ dir: fileURLToPath(new URL('../../dist-base/', import.meta.url)), base: '/coroutines/' },
+];
 
 function listHtmlFiles(dir: string): string[] {
 	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -34,26 +38,28 @@ function idsOf(tree: Root): Set<string> {
 }
 
 /** The file a site path is served from, as a static host would pick it. */
-function resolveToFile(sitePath: string): string | undefined {
-	const candidate = path.join(DIST, decodeURIComponent(sitePath));
+function resolveToFile(dist: string, base: string, sitePath: string): string | undefined {
+	if (!sitePath.startsWith(base)) return undefined;
+	const candidate = path.join(dist, decodeURIComponent(sitePath.slice(base.length)));
 	if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
 	const index = path.join(candidate, 'index.html');
 	return existsSync(index) ? index : undefined;
 }
 
-test('every internal link and anchor in dist/ resolves', () => {
-	const files = listHtmlFiles(DIST);
+test.each(BUILDS)('every internal link and anchor resolves in the site built for $base', ({ dir, base }) => {
+	if (!existsSync(dir)) throw new Error(`${dir} is missing: build the site with SITE_BASE=${base} first.`);
+	const files = listHtmlFiles(dir);
 	expect(files.length).toBeGreaterThan(2);
 	const broken: string[] = [];
 	let checked = 0;
 	for (const file of files) {
-		const pagePath = `/${path.relative(DIST, file).split(path.sep).join('/')}`;
+		const pagePath = `${base}${path.relative(dir, file).split(path.sep).join('/')}`;
 		visit(parse(file), 'element', (node: Element) => {
 			const target = node.properties.href ?? node.properties.src;
 			if (typeof target !== 'string' || /^(?:[a-z]+:|\/\/)/i.test(target)) return;
 			checked += 1;
 			const url = new URL(target, `http://site${pagePath}`);
-			const targetFile = resolveToFile(url.pathname);
+			const targetFile = resolveToFile(dir, base, url.pathname);
 			if (!targetFile) {
 				broken.push(`${pagePath}: ${target} (no such file)`);
 				return;

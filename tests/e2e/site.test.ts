@@ -186,10 +186,12 @@ describe('search', () => {
 
 	test('links results to the section that holds the words', async () => {
 		const { results } = await search('StopIteration');
-		const links = await results.locator('a.pagefind-ui__result-link').evaluateAll((anchors) =>
-			anchors.map((anchor) => anchor.getAttribute('href') ?? ''),
-		);
-		expect(links.some((href) => /^\/chapters\/[a-z0-9-]+\/#[a-z0-9-]+$/.test(href))).toBe(true);
+		// Pagefind fills in each result's section links as its data arrives, so wait for them.
+		const sectionLinks = () =>
+			results
+				.locator('a.pagefind-ui__result-link')
+				.evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? '').filter((href) => /^\/chapters\/[a-z0-9-]+\/#[a-z0-9-]+$/.test(href)));
+		await expect.poll(async () => (await sectionLinks()).length, { timeout: 10_000 }).toBeGreaterThan(0);
 	});
 
 	test.each([
@@ -204,10 +206,11 @@ describe('search', () => {
 		['scheduler', '/chapters/scheduling/'],
 	])('finds the concept "%s" in the chapter that teaches it', async (query, chapter) => {
 		const { results } = await search(query);
-		const pages = await results.locator('.pagefind-ui__result-title a, a.pagefind-ui__result-link').evaluateAll((links) =>
-			links.map((link) => new URL(link.getAttribute('href') ?? '', 'http://site').pathname),
-		);
-		expect(pages).toContain(chapter);
+		const pages = () =>
+			results
+				.locator('a.pagefind-ui__result-link')
+				.evaluateAll((links) => links.map((link) => new URL(link.getAttribute('href') ?? '', 'http://site').pathname));
+		await expect.poll(pages, { timeout: 10_000 }).toContain(chapter);
 	});
 
 	test('leaves the page furniture out of the index', async () => {
