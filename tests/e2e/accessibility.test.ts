@@ -1,7 +1,7 @@
 /** axe-core finds no violations on any page, in either theme, before and after a snippet's verdict is shown. */
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readManifest, startSite, type TestSite } from './test-utils.ts';
+import { readManifest, startSite, type TestSite } from '../support/serve-site.ts';
 
 let site: TestSite;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 /** Every snippet, run by a reader in the page, reaches `pass`; and the runner reports drift, errors and runaways. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readManifest, startSite, type TestSite } from './test-utils.ts';
+import { readManifest, startSite, type TestSite } from '../support/serve-site.ts';
 
 const snippets = readManifest();
 const pages = [...new Set(snippets.map((snippet) => snippet.page))];

@@ -1,0 +1,184 @@
+/**
+ * Prints the site's performance figures on this machine: build time and how it
+ * scales, bytes per page, click-to-verdict latency, search, and Lighthouse.
+ * A benchmark, not a test: it asserts nothing and its numbers vary with load.
+ *
+ *     npm run bench
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launch as launchChrome } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS, getChromiumPath } from '../src/integrations/chromium.ts';
+import { recordScripts } from '../tests/support/measure-scripts.ts';
+import { readManifest, startSite } from '../tests/support/serve-site.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+function percentile(values: number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+function heading(title: string) {
+	console.log(`\n## ${title}\n`);
+}
+
+function timeBuild(root: string): number {
+	const started = performance.now();
+	const result = spawnSync(path.join(ROOT, 'node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8' });
+	if (result.status !== 0) throw new Error(`Build failed in ${root}:\n${result.stdout}\n${result.stderr}`);
+	return performance.now() - started;
+}
+
+/** A copy of the project whose content holds every chapter `times` times, with ids made unique. */
+function makeScaledCopy(times: number): string {
+	const copy = mkdtempSync(path.join(tmpdir(), 'bench-site-'));
+	for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'components', 'public']) {
+		cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
+	}
+	symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
+	cpSync(path.join(ROOT, 'content'), path.join(copy, 'content'), { recursive: true });
+	for (const file of readdirSync(path.join(ROOT, 'content')).filter((name) => name.endsWith('.mdx'))) {
+		const source = readFileSync(path.join(ROOT, 'content', file), 'utf8');
+		for (let copyNumber = 2; copyNumber <= times; copyNumber += 1) {
+			const renamed = source
+				.replace(/<Snippet id="([a-z0-9-]+)"/g, `<Snippet id="$1-copy-${copyNumber}"`)
+				.replace(/^order: (\d+)$/m, (_, order: string) => `order: ${Number(order) + copyNumber * 100}`);
+			writeFileSync(path.join(copy, 'content', file.replace('.mdx', `-copy-${copyNumber}.mdx`)), renamed);
+		}
+	}
+	return copy;
+}
+
+function directorySize(dir: string): number {
+	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+		.map((entry) => path.join(dir, entry))
+		.filter((file) => statSync(file).isFile())
+		.reduce((sum, file) => sum + statSync(file).size, 0);
+}
+
+// ── Build ────────────────────────────────────────────────────────────────────
+heading('Build (install excluded)');
+const chapterCount = readdirSync(path.join(ROOT, 'content')).filter((name) => name.endsWith('.mdx')).length;
+const baseBuild = timeBuild(ROOT);
+const scaled = makeScaledCopy(4);
+const scaledBuild = timeBuild(scaled);
+rmSync(scaled, { recursive: true, force: true });
+console.log(`${chapterCount} chapters: ${(baseBuild / 1000).toFixed(1)} s`);
+console.log(`${chapterCount * 4} chapters (4x): ${(scaledBuild / 1000).toFixed(1)} s  (ratio ${(scaledBuild / baseBuild).toFixed(2)})`);
+
+const snippets = readManifest();
+const pages = [...new Set(snippets.map((snippet) => snippet.page))];
+const site = await startSite();
+
+// ── Bytes per page ───────────────────────────────────────────────────────────
+heading('Bytes per chapter page (gzip in brackets)');
+console.log('| page | HTML | CSS | JS before interaction | JS loaded by the first Run |');
+console.log('| --- | --- | --- | --- | --- |');
+for (const pagePath of pages) {
+	const html = readFileSync(path.join(ROOT, 'dist', pagePath, 'index.html'));
+	const stylesheets = [...html.toString().matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((match) =>
+		readFileSync(path.join(ROOT, 'dist', match[1]!)),
+	);
+	const css = stylesheets.reduce((sum, body) => ({ raw: sum.raw + body.length, gzip: sum.gzip + gzipSync(body).length }), { raw: 0, gzip: 0 });
+	const { page } = await site.newPage();
+	const before = recordScripts(page);
+	await page.goto(site.url(pagePath), { waitUntil: 'networkidle' });
+	const initial = await before.fetched();
+	const inline = await before.inline();
+	const afterRun = recordScripts(page);
+	const first = page.locator('[data-snippet-id]').first();
+	await first.getByRole('button', { name: /^Run/ }).click();
+	await first.locator('[data-status="pass"]').waitFor();
+	const onRun = await afterRun.fetched();
+	await page.close();
+	console.log(
+		`| ${pagePath} | ${kb(html.length)} (${kb(gzipSync(html).length)}) | ${kb(css.raw)} (${kb(css.gzip)}) | ${kb(initial.raw + inline.raw)} (${kb(initial.gzip + inline.gzip)}) | ${kb(onRun.raw)} (${kb(onRun.gzip)}) |`,
+	);
+}
+
+// ── Click to verdict ─────────────────────────────────────────────────────────
+heading('Click-to-verdict latency, TypeScript snippets in headless Chromium');
+const cold: number[] = [];
+const warm: number[] = [];
+for (const pagePath of pages) {
+	const { page } = await site.newPage();
+	await page.goto(site.url(pagePath), { waitUntil: 'networkidle' });
+	const ids = snippets.filter((snippet) => snippet.page === pagePath).map((snippet) => snippet.id);
+	for (const [index, id] of [...ids, ...ids].entries()) {
+		const elapsed = await page.evaluate(async (snippetId) => {
+			const root = document.querySelector(`[data-snippet-id="${snippetId}"]`)!;
+			const verdict = root.querySelector<HTMLElement>('[data-verdict]')!;
+			delete verdict.dataset.status;
+			const started = performance.now();
+			root.querySelector<HTMLButtonElement>('[data-run]')!.click();
+			await new Promise<void>((resolve) => {
+				const check = () => (/^(pass|fail|error|timeout)$/.test(verdict.dataset.status ?? '') ? resolve() : requestAnimationFrame(check));
+				check();
+			});
+			return performance.now() - started;
+		}, id);
+		(index === 0 ? cold : warm).push(elapsed);
+	}
+	await page.close();
+}
+console.log(`cold (first Run on a page, loads the runner): median ${ms(percentile(cold, 50))}, p95 ${ms(percentile(cold, 95))}  (${cold.length} runs)`);
+console.log(`warm (later Runs): median ${ms(percentile(warm, 50))}, p95 ${ms(percentile(warm, 95))}  (${warm.length} runs)`);
+
+heading('Python in the page');
+console.log('not measured: Python does not run in the page yet (the TypeScript side does).');
+
+// ── Search ───────────────────────────────────────────────────────────────────
+heading('Pagefind');
+const pagefindDir = path.join(ROOT, 'dist', 'pagefind');
+console.log(`index on disk: ${kb(directorySize(pagefindDir))} in ${readdirSync(pagefindDir, { recursive: true }).length} files`);
+{
+	const { page } = await site.newPage();
+	await page.goto(site.url('/'));
+	for (const query of ['priming', 'StopIteration', 'yield from', 'getgeneratorstate', 'sentinel']) {
+		const timings = await page.evaluate(async (term) => {
+			const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+			await pagefind.init();
+			const times: number[] = [];
+			let hits = 0;
+			for (let round = 0; round < 5; round += 1) {
+				const started = performance.now();
+				const search = await pagefind.search(term);
+				await Promise.all(search.results.slice(0, 5).map((result: { data: () => Promise<unknown> }) => result.data()));
+				times.push(performance.now() - started);
+				hits = search.results.length;
+			}
+			return { times, hits };
+		}, query);
+		console.log(`"${query}": ${timings.hits} pages, first query ${ms(timings.times[0]!)}, then median ${ms(percentile(timings.times.slice(1), 50))}`);
+	}
+	await page.close();
+}
+
+// ── Lighthouse ───────────────────────────────────────────────────────────────
+heading('Lighthouse (mobile preset)');
+console.log('| page | performance | accessibility | best practices | SEO |');
+console.log('| --- | --- | --- | --- | --- |');
+const chrome = await launchChrome({ chromePath: getChromiumPath(), chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+try {
+	for (const pagePath of ['/', ...pages]) {
+		const result = await lighthouse(site.url(pagePath), {
+			port: chrome.port,
+			output: 'json',
+			logLevel: 'error',
+			onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+		});
+		const categories = result?.lhr.categories ?? {};
+		const score = (key: string) => String(Math.round((categories[key]?.score ?? 0) * 100));
+		console.log(`| ${pagePath} | ${score('performance')} | ${score('accessibility')} | ${score('best-practices')} | ${score('seo')} |`);
+	}
+} finally {
+	chrome.kill();
+	await site.close();
+}
