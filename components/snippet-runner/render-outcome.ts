@@ -6,11 +6,19 @@ export function describeOutcome(outcome: RunOutcome): string {
 		case 'pass':
 			return '✓ Pass: the output matches the transcript.';
 		case 'fail':
-			return '✗ Fail: the output differs from the transcript.';
+			return outcome.truncated
+				? '✗ Fail: the output was too long and was cut short.'
+				: '✗ Fail: the output differs from the transcript.';
 		case 'error':
 			return `✗ Error: ${outcome.error}`;
 		case 'timeout':
-			return `⏱ Timeout: stopped after ${outcome.seconds} s.`;
+			return outcome.reason === 'stuck'
+				? `⏱ Timeout: stopped after ${outcome.seconds} s — the program was busy and never gave control back.`
+				: `⏱ Timeout: stopped after ${outcome.seconds} s — the program was still waiting.`;
+		case 'stopped':
+			return '■ Stopped before it finished.';
+		case 'unavailable':
+			return `The runner is unavailable here (${outcome.reason}), so this snippet cannot be checked in the page.`;
 	}
 }
 
@@ -27,17 +35,24 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
  * program's output.
  */
 export function renderOutcomeDetails(outcome: RunOutcome): HTMLElement[] {
-	if (outcome.status === 'pass') return [];
+	if (outcome.status === 'pass' || outcome.status === 'unavailable') return [];
+	const details: HTMLElement[] = [];
 	if (outcome.status === 'fail') {
-		const legend = element('p', 'result-legend', 'Lines marked − are in the transcript only; lines marked + were printed only.');
+		details.push(element('p', 'result-legend', 'Lines marked − are in the transcript only; lines marked + were printed only.'));
 		const diff = element('pre', 'result-diff');
 		diff.setAttribute('aria-label', 'Difference between the transcript and the actual output');
+		diff.tabIndex = 0;
 		for (const line of outcome.diff) {
 			const mark = { same: ' ', expected: '−', actual: '+' }[line.kind];
 			diff.append(element('span', `diff-line diff-${line.kind}`, `${mark} ${line.text}\n`));
 		}
-		return [legend, diff];
+		details.push(diff);
+	} else if (outcome.output !== '') {
+		details.push(element('p', 'result-legend', 'Printed before it stopped:'));
+		const output = element('pre', 'result-output', outcome.output);
+		output.tabIndex = 0;
+		details.push(output);
 	}
-	if (outcome.output === '') return [];
-	return [element('p', 'result-legend', 'Printed before it stopped:'), element('pre', 'result-output', outcome.output)];
+	if (outcome.truncated) details.push(element('p', 'result-legend', 'Output truncated: the program printed more than the page shows.'));
+	return details;
 }

@@ -1,65 +1,59 @@
 /**
- * Runs a TypeScript snippet in a Web Worker and checks what it prints against
- * its documented transcript. Loaded on the reader's first Run, never before.
+ * Runs a TypeScript snippet in the sandbox and checks what it prints against its
+ * documented transcript. Loaded on the reader's first Run, never before.
  */
 import { compareOutput, type DiffLine } from '../../src/snippets/compare-output.ts';
 import { transpileTypeScript } from '../../src/snippets/transpile.ts';
-import SnippetWorker from './snippet-worker.ts?worker&inline';
-import type { WorkerMessage } from './worker-protocol.ts';
+import { runInSandbox } from './sandbox.ts';
 
-/** How long a snippet may run before its worker is stopped. */
-export const TIME_LIMIT_MS = 5000;
+export type RunOutcome = { output: string; truncated: boolean } & (
+	| { status: 'pass' }
+	| { status: 'fail'; diff: DiffLine[] }
+	| { status: 'error'; error: string }
+	| { status: 'timeout'; seconds: number; reason: 'stuck' | 'too-long' }
+	| { status: 'stopped' }
+	| { status: 'unavailable'; reason: string }
+);
 
-export type RunOutcome =
-	| { status: 'pass'; output: string }
-	| { status: 'fail'; output: string; diff: DiffLine[] }
-	| { status: 'error'; output: string; error: string }
-	| { status: 'timeout'; output: string; seconds: number };
+/** Sucrase reports a syntax error as "message (line:column)". */
+function describeSyntaxError(error: Error): string {
+	const match = /\((\d+):(\d+)\)$/.exec(error.message);
+	const message = error.message.replace(/\s*\(\d+:\d+\)$/, '');
+	return match ? `SyntaxError: ${message} (line ${match[1]}, column ${Number(match[2]) + 1})` : `SyntaxError: ${message}`;
+}
 
 export async function runTypeScriptSnippet(code: string, transcript: string): Promise<RunOutcome> {
 	let javascript: string;
 	try {
 		javascript = transpileTypeScript(code);
 	} catch (error) {
-		return { status: 'error', output: '', error: `SyntaxError: ${(error as Error).message}` };
+		// Caught here, before any worker starts.
+		return { status: 'error', error: describeSyntaxError(error as Error), output: '', truncated: false };
 	}
 
 	const lines: string[] = [];
-	const output = () => lines.join('\n');
-	const worker = new SnippetWorker();
-	try {
-		return await new Promise<RunOutcome>((resolve) => {
-			const timer = setTimeout(
-				() => resolve({ status: 'timeout', output: output(), seconds: TIME_LIMIT_MS / 1000 }),
-				TIME_LIMIT_MS,
-			);
-			const finish = (outcome: RunOutcome) => {
-				clearTimeout(timer);
-				resolve(outcome);
-			};
-			worker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
-				const message = event.data;
-				if (message.type === 'output') {
-					lines.push(...message.lines);
-				} else if (message.type === 'error') {
-					finish({ status: 'error', output: output(), error: `${message.name}: ${message.message}` });
-				} else {
-					const comparison = compareOutput(transcript, output());
-					finish(
-						comparison.pass
-							? { status: 'pass', output: output() }
-							: { status: 'fail', output: output(), diff: comparison.diff },
-					);
-				}
-			});
-			worker.addEventListener('error', (event) => {
-				event.preventDefault();
-				finish({ status: 'error', output: output(), error: event.message || 'The runner could not start.' });
-			});
-			worker.postMessage({ code: javascript });
-		});
-	} finally {
-		// Whatever happened, nothing of this run may go on in the background.
-		worker.terminate();
+	let truncated = false;
+	const end = await runInSandbox(javascript, {
+		onOutput: (printed) => lines.push(...printed),
+		onTruncated: () => (truncated = true),
+	});
+	const output = lines.join('\n');
+	const common = { output, truncated };
+	switch (end.kind) {
+		case 'done': {
+			const comparison = compareOutput(transcript, output);
+			// Output cut short can never be checked against a transcript.
+			if (truncated) return { ...common, status: 'fail', diff: comparison.diff };
+			return comparison.pass ? { ...common, status: 'pass' } : { ...common, status: 'fail', diff: comparison.diff };
+		}
+		case 'error':
+			return { ...common, status: 'error', error: `${end.name}: ${end.message}${end.line ? ` (line ${end.line})` : ''}` };
+		case 'stuck':
+		case 'too-long':
+			return { ...common, status: 'timeout', seconds: end.seconds, reason: end.kind };
+		case 'stopped':
+			return { ...common, status: 'stopped' };
+		case 'unavailable':
+			return { ...common, status: 'unavailable', reason: end.reason };
 	}
 }

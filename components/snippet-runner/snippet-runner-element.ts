@@ -61,19 +61,24 @@ class SnippetRunnerElement extends HTMLElement {
 	async #run(button: HTMLButtonElement) {
 		const verdict = this.querySelector<HTMLElement>('[data-verdict]');
 		const result = this.querySelector<HTMLElement>('[data-result]');
+		const stop = this.querySelector<HTMLButtonElement>('[data-stop]');
 		const code = this.querySelector('[data-code="typescript"]')?.textContent ?? '';
 		const transcript = this.querySelector('[data-transcript-for~="typescript"]')?.textContent ?? '';
-		if (!verdict || !result) return;
+		if (!verdict || !result || !stop) return;
 
+		// One run of a snippet at a time: Run is off until this one ends, and Stop ends it early.
 		button.disabled = true;
 		verdict.dataset.status = 'running';
 		verdict.textContent = 'Running…';
 		result.hidden = true;
 		try {
-			const [{ runTypeScriptSnippet }, { describeOutcome, renderOutcomeDetails }] = await Promise.all([
+			const [{ runTypeScriptSnippet }, { describeOutcome, renderOutcomeDetails }, { stopRun }] = await Promise.all([
 				import('./run-typescript.ts'),
 				import('./render-outcome.ts'),
+				import('./sandbox.ts'),
 			]);
+			stop.onclick = () => stopRun();
+			stop.hidden = false;
 			const outcome = await runTypeScriptSnippet(code, transcript);
 			verdict.dataset.status = outcome.status;
 			verdict.textContent = describeOutcome(outcome);
@@ -81,10 +86,14 @@ class SnippetRunnerElement extends HTMLElement {
 			result.replaceChildren(...details);
 			result.hidden = details.length === 0;
 		} catch (error) {
-			verdict.dataset.status = 'error';
-			verdict.textContent = `✗ The runner could not start: ${(error as Error).message}`;
+			verdict.dataset.status = 'unavailable';
+			verdict.textContent = `The runner could not start: ${(error as Error).message}`;
 		} finally {
+			// Focus would be lost with the Stop button; keep the reader on this snippet.
+			const stopHadFocus = document.activeElement === stop;
+			stop.hidden = true;
 			button.disabled = false;
+			if (stopHadFocus) button.focus();
 		}
 	}
 }

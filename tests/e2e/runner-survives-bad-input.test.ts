@@ -1,0 +1,188 @@
+/**
+ * Whatever a snippet does, the page survives it: endless loops are stopped,
+ * errors are shown with their line, output floods are capped, and snippet code
+ * cannot reach the page, its cookies, its storage or the network.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readManifest, startSite, type TestSite } from '../support/serve-site.ts';
+
+const [first, second] = readManifest();
+const VERDICTS = /^(pass|fail|error|timeout|stopped|unavailable)$/;
+let site: TestSite;
+
+beforeAll(async () => {
+	site = await startSite();
+});
+afterAll(async () => {
+	await site?.close();
+});
+
+/** Replaces what a snippet's TypeScript panel holds, as a reader's edit would. */
+async function setCode(root: Locator, code: string) {
+	await root.locator('[data-code="typescript"]').evaluate((element, text) => (element.textContent = text), code);
+}
+
+async function openChapter(): Promise<{ page: Page; root: Locator; other: Locator }> {
+	const { page } = await site.newPage();
+	await page.goto(site.url(first!.page));
+	return { page, root: page.locator(`[data-snippet-id="${first!.id}"]`), other: page.locator(`[data-snippet-id="${second!.id}"]`) };
+}
+
+async function run(root: Locator, code?: string) {
+	if (code !== undefined) await setCode(root, code);
+	await root.getByRole('button', { name: /^Run/ }).click();
+	const verdict = root.locator('[data-verdict]');
+	await expect.poll(() => verdict.getAttribute('data-status'), { timeout: 15_000 }).toMatch(VERDICTS);
+	return { status: await verdict.getAttribute('data-status'), text: (await verdict.textContent()) ?? '', details: (await root.locator('[data-result]').textContent()) ?? '' };
+}
+
+describe('endless loops', () => {
+	test.each([
+		['while (true) {}', 'while (true) {}'],
+		['an infinite generator', 'function* naturals() {\n  let n = 0;\n  while (true) yield n++;\n}\nfor (const n of naturals()) {}'],
+	])('%s is stopped within 2 s, and the page stays responsive', async (_name, code) => {
+		const { page, root, other } = await openChapter();
+		expect((await run(other)).status).toBe('pass'); // The runner is loaded; now time the loop alone.
+		await setCode(root, code);
+		const verdict = root.locator('[data-verdict]');
+		const started = Date.now();
+		await root.getByRole('button', { name: /^Run/ }).click();
+		// The main thread is never blocked: the page answers and scrolls while the loop runs.
+		expect(await page.evaluate(() => document.title.length)).toBeGreaterThan(0);
+		await page.mouse.wheel(0, 400);
+		await expect.poll(() => verdict.getAttribute('data-status'), { timeout: 5_000, interval: 50 }).toMatch(VERDICTS);
+		expect(Date.now() - started).toBeLessThan(2_000);
+		expect(await verdict.getAttribute('data-status')).toBe('timeout');
+		expect(await verdict.textContent()).toMatch(/stopped after \d+ s/);
+		expect((await run(other)).status).toBe('pass');
+	});
+});
+
+test('a snippet that is only waiting on a timer is left to finish', async () => {
+	const { root } = await openChapter();
+	const result = await run(root, 'await new Promise((resolve) => setTimeout(resolve, 2500));\nconsole.log("waited");');
+	expect(result.status).toBe('fail'); // It finished and printed; it is not the documented program.
+	expect(result.details).toContain('+ waited');
+});
+
+test('a thrown error shows its type, message and line in the reader\'s code; the next Run works', async () => {
+	const { root } = await openChapter();
+	const result = await run(root, 'const a: number = 1;\nconsole.log(a);\nthrow new TypeError("bad value");');
+	expect(result.status).toBe('error');
+	expect(result.text).toContain('TypeError: bad value (line 3)');
+	await setCode(root, first!.typescript.code);
+	expect((await run(root)).status).toBe('pass');
+});
+
+test('an unhandled promise rejection is reported as an error', async () => {
+	const { root } = await openChapter();
+	const result = await run(root, 'Promise.reject(new RangeError("nobody caught me"));\nawait new Promise((resolve) => setTimeout(resolve, 50));');
+	expect(result.status).toBe('error');
+	expect(result.text).toContain('RangeError: nobody caught me');
+});
+
+test('a syntax error is reported with its line and column', async () => {
+	const { root } = await openChapter();
+	const result = await run(root, 'const ok = 1;\nconst = 2;');
+	expect(result.status).toBe('error');
+	expect(result.text).toMatch(/SyntaxError: .*\(line 2, column \d+\)/);
+});
+
+test('a print loop is capped inside the worker, with a notice, and the page keeps working', async () => {
+	const { page, root, other } = await openChapter();
+	const result = await run(root, 'for (let i = 0; i < 1_000_000; i++) console.log("line", i);');
+	expect(result.status).toBe('fail');
+	expect(result.details).toContain('Output truncated');
+	expect(await page.locator('.diff-line').count()).toBeLessThan(3000);
+	expect((await run(other)).status).toBe('pass');
+});
+
+test('output is text, never HTML', async () => {
+	const { page, root } = await openChapter();
+	const result = await run(root, 'console.log("<img src=x onerror=alert(1)>");');
+	expect(result.details).toContain('<img src=x onerror=alert(1)>');
+	expect(await page.locator('[data-result] img').count()).toBe(0);
+});
+
+test('snippet code cannot reach the page, its storage or the network', async () => {
+	// A server of our own, to see whether any request or connection leaves the sandbox at all.
+	const hits: string[] = [];
+	const server = createServer((request, response) => {
+		hits.push(`${request.method} ${request.url}`);
+		response.end('reached');
+	});
+	server.on('upgrade', (request, socket) => {
+		hits.push(`upgrade ${request.url}`);
+		socket.destroy();
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+
+	const { page, context } = await site.newPage();
+	await page.goto(site.url(first!.page));
+	const root = page.locator(`[data-snippet-id="${first!.id}"]`);
+	await context.addCookies([{ name: 'secret', value: 'kept', url: site.url('/') }]);
+	await page.evaluate(() => localStorage.setItem('secret', 'kept'));
+	const probes = [
+		['document.cookie', 'console.log(typeof document === "undefined" ? "no document" : document.cookie);', /no document/],
+		['localStorage', 'console.log(typeof localStorage === "undefined" ? "no localStorage" : localStorage.getItem("secret"));', /no localStorage/],
+		['parent.document', 'console.log(typeof parent === "undefined" ? "no parent" : String(parent.document));', /no parent/],
+		[
+			'fetch',
+			`try {\n  await fetch("http://127.0.0.1:${port}/fetch");\n  console.log("fetched");\n} catch (error) {\n  console.log("fetch failed:", String(error));\n}`,
+			/fetch failed/,
+		],
+		[
+			'WebSocket',
+			`const outcome = await new Promise<string>((resolve) => {\n  try {\n    const socket = new WebSocket("ws://127.0.0.1:${port}/socket");\n    socket.onopen = () => resolve("opened");\n    socket.onerror = () => resolve("WebSocket failed");\n  } catch (error) {\n    resolve("WebSocket failed: " + String(error));\n  }\n});\nconsole.log(outcome);`,
+			/WebSocket failed/,
+		],
+	] as const;
+	try {
+		for (const [name, code, expected] of probes) {
+			const result = await run(root, code);
+			expect(result.details, name).toMatch(expected);
+			expect(result.details, name).not.toMatch(/kept|fetched|opened/);
+		}
+		expect(hits).toEqual([]);
+		expect(await page.evaluate(() => localStorage.getItem('secret'))).toBe('kept');
+		expect((await context.cookies()).find((cookie) => cookie.name === 'secret')?.value).toBe('kept');
+	} finally {
+		server.close();
+	}
+});
+
+test('a new Run ends the previous run: an interval never prints into the next run', async () => {
+	const { root, other } = await openChapter();
+	await setCode(root, 'setInterval(() => console.log("tick"), 20);');
+	await root.getByRole('button', { name: /^Run/ }).click();
+	await expect.poll(() => root.locator('[data-verdict]').getAttribute('data-status')).toBe('running');
+	const next = await run(other);
+	expect(await root.locator('[data-verdict]').getAttribute('data-status')).toBe('stopped');
+	expect(next.status).toBe('pass');
+	expect(next.details).not.toContain('tick');
+});
+
+test('a run in progress can be stopped by the reader, and quick clicks do not stack runs', async () => {
+	const { page, root } = await openChapter();
+	await setCode(root, 'setInterval(() => console.log("tick"), 20);');
+	const runButton = root.getByRole('button', { name: /^Run/ });
+	await runButton.click();
+	await runButton.click({ force: true, trial: false }).catch(() => undefined);
+	await runButton.click({ force: true }).catch(() => undefined);
+	await root.getByRole('button', { name: 'Stop' }).click();
+	await expect.poll(() => root.locator('[data-verdict]').getAttribute('data-status')).toBe('stopped');
+	expect(await page.locator('iframe[sandbox]').count()).toBe(1);
+});
+
+test('the runner says it is unavailable, and never passes, when it cannot start', async () => {
+	const { page } = await site.newPage({ javaScriptEnabled: true });
+	await page.route('**/snippet-worker-*.js', (route) => route.abort());
+	await page.goto(site.url(first!.page));
+	const result = await run(page.locator(`[data-snippet-id="${first!.id}"]`));
+	expect(result.status).toBe('unavailable');
+	expect(result.text).toMatch(/unavailable/i);
+});
