@@ -1,13 +1,17 @@
 import type { RunOutcome } from './run-typescript.ts';
 
-/** What the verdict line says for each outcome. */
-export function describeOutcome(outcome: RunOutcome): string {
+/**
+ * What the verdict line says for each outcome. For code the reader changed, a
+ * difference is news about the edit, not a failure of the documented example.
+ */
+export function describeOutcome(outcome: RunOutcome, { edited }: { edited: boolean }): string {
 	switch (outcome.status) {
 		case 'pass':
-			return '✓ Pass: the output matches the transcript.';
+			return edited ? '✓ Your edit prints the documented transcript.' : '✓ Pass: the output matches the transcript.';
 		case 'fail':
-			return outcome.truncated
-				? '✗ Fail: the output was too long and was cut short.'
+			if (outcome.truncated) return '✗ The output was too long and was cut short.';
+			return edited
+				? '≠ Your edit’s output differs from the documented transcript.'
 				: '✗ Fail: the output differs from the transcript.';
 		case 'error':
 			return `✗ Error: ${outcome.error}`;

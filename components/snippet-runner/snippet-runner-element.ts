@@ -1,36 +1,56 @@
 /**
- * `<snippet-runner>`: language tabs and the Run button of a snippet.
+ * `<snippet-runner>`: language tabs, editing, and the Run button of a snippet.
  *
- * This is the only snippet code a page loads up front, so it stays small; the
- * transpiler, the worker and the diff load with `import()` on the first Run.
+ * This is the only snippet code a page loads up front, so it stays small: the
+ * editor loads when the reader starts editing (or returns to a snippet they
+ * edited), and the transpiler, sandbox and diff load on the first Run.
  */
+import { loadEdit, saveEdit } from './edit-storage.ts';
 import { getPreferredLanguage, onPreferredLanguageChange, setPreferredLanguage } from './language-preference.ts';
+import type { SnippetEditor } from './snippet-editor.ts';
+
+const LANGUAGES = ['python', 'typescript'] as const;
+type Language = (typeof LANGUAGES)[number];
 
 class SnippetRunnerElement extends HTMLElement {
 	#tabs: HTMLButtonElement[] = [];
+	#editors = new Map<Language, SnippetEditor>();
+	#editing: Promise<void> | undefined;
+
+	get #id() {
+		return this.dataset.snippetId ?? '';
+	}
+
+	#part<T extends HTMLElement>(selector: string): T | null {
+		return this.querySelector<T>(selector);
+	}
 
 	connectedCallback() {
 		this.#setUpTabs();
-		const run = this.querySelector<HTMLButtonElement>('[data-run]');
-		if (run) {
-			run.addEventListener('click', () => void this.#run(run));
-			run.disabled = false;
-		}
+		const run = this.#part<HTMLButtonElement>('[data-run]');
+		const edit = this.#part<HTMLButtonElement>('[data-edit]');
+		const reset = this.#part<HTMLButtonElement>('[data-reset]');
+		run?.addEventListener('click', () => void this.#run());
+		edit?.addEventListener('click', () => void this.#startEditing().then(() => this.#focusEditor()));
+		reset?.addEventListener('click', () => this.#reset());
+		if (run) run.disabled = false;
+		if (edit) edit.disabled = false;
+		// A reader's earlier edits come back, shown but never run until asked.
+		if (LANGUAGES.some((language) => loadEdit(this.#id, language) !== null)) void this.#startEditing();
 	}
 
 	#setUpTabs() {
-		const tablist = this.querySelector<HTMLElement>('[role="tablist"]');
+		const tablist = this.#part('[role="tablist"]');
 		if (!tablist) return;
 		this.#tabs = [...tablist.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
 		tablist.hidden = false;
 		this.classList.add('has-tabs');
 		// Panels become tab panels only now: without this script they are plain sections shown one after the other.
 		for (const tab of this.#tabs) {
-			const panel = this.querySelector<HTMLElement>(`#${tab.getAttribute('aria-controls')}`);
+			const panel = this.#part(`#${tab.getAttribute('aria-controls')}`);
 			panel?.setAttribute('role', 'tabpanel');
 			panel?.setAttribute('aria-labelledby', tab.id);
 		}
-
 		for (const [index, tab] of this.#tabs.entries()) {
 			tab.addEventListener('click', () => setPreferredLanguage(tab.dataset.lang ?? ''));
 			// Arrow keys move between tabs, as in the WAI-ARIA tabs pattern.
@@ -53,18 +73,96 @@ class SnippetRunnerElement extends HTMLElement {
 			const selected = tab === chosen;
 			tab.setAttribute('aria-selected', String(selected));
 			tab.tabIndex = selected ? 0 : -1;
-			const panel = this.querySelector<HTMLElement>(`#${tab.getAttribute('aria-controls')}`);
+			const panel = this.#part(`#${tab.getAttribute('aria-controls')}`);
 			if (panel) panel.hidden = !selected;
 		}
 	}
 
-	async #run(button: HTMLButtonElement) {
-		const verdict = this.querySelector<HTMLElement>('[data-verdict]');
-		const result = this.querySelector<HTMLElement>('[data-result]');
-		const stop = this.querySelector<HTMLButtonElement>('[data-stop]');
-		const code = this.querySelector('[data-code="typescript"]')?.textContent ?? '';
-		const transcript = this.querySelector('[data-transcript-for~="typescript"]')?.textContent ?? '';
-		if (!verdict || !result || !stop) return;
+	/** The documented code of a language, as the page shipped it. */
+	#documented(language: Language): string | null {
+		return this.#part(`[data-code="${language}"]`)?.textContent ?? null;
+	}
+
+	/** The code to run: the reader's edit if there is one, else the documented code. */
+	#currentCode(language: Language): string {
+		return this.#editors.get(language)?.getCode() ?? this.#documented(language) ?? '';
+	}
+
+	#isEdited(language: Language): boolean {
+		const documented = this.#documented(language);
+		return documented !== null && this.#currentCode(language) !== documented;
+	}
+
+	#updateEditedState() {
+		const edited = LANGUAGES.some((language) => this.#isEdited(language));
+		this.toggleAttribute('data-edited', edited);
+		const reset = this.#part<HTMLButtonElement>('[data-reset]');
+		if (reset) reset.hidden = !edited;
+	}
+
+	#startEditing(): Promise<void> {
+		this.#editing ??= import('./snippet-editor.ts').then(({ createEditor }) => {
+			for (const language of LANGUAGES) {
+				const pre = this.#part(`[data-code="${language}"]`);
+				const documented = this.#documented(language);
+				if (!pre || documented === null) continue;
+				const host = document.createElement('div');
+				host.className = 'snippet-editor';
+				// The highlighted block stays in the page, hidden, as the documented code to reset to.
+				const block = pre.closest('.code-block') ?? pre;
+				block.after(host);
+				(block as HTMLElement).hidden = true;
+				const editor = createEditor({
+					parent: host,
+					code: loadEdit(this.#id, language) ?? documented,
+					language,
+					label: `${language === 'python' ? 'Python' : 'TypeScript'} code, editable`,
+					onChange: (code) => {
+						saveEdit(this.#id, language, code === documented ? null : code);
+						this.#updateEditedState();
+					},
+					onRun: () => void this.#run(),
+					onEscape: () => this.#part<HTMLButtonElement>('[data-run]')?.focus(),
+				});
+				this.#editors.set(language, editor);
+			}
+			this.classList.add('is-editing');
+			const edit = this.#part<HTMLButtonElement>('[data-edit]');
+			if (edit) edit.hidden = true;
+			this.#updateEditedState();
+		});
+		return this.#editing;
+	}
+
+	#focusEditor() {
+		const selected = this.#tabs.find((tab) => tab.getAttribute('aria-selected') === 'true')?.dataset.lang;
+		const language = (LANGUAGES as readonly string[]).includes(selected ?? '') ? (selected as Language) : 'typescript';
+		this.#editors.get(language)?.focus();
+	}
+
+	#reset() {
+		for (const language of LANGUAGES) {
+			const documented = this.#documented(language);
+			if (documented !== null) this.#editors.get(language)?.setCode(documented);
+			saveEdit(this.#id, language, null);
+		}
+		const verdict = this.#part('[data-verdict]');
+		const result = this.#part('[data-result]');
+		if (verdict) {
+			verdict.textContent = '';
+			delete verdict.dataset.status;
+		}
+		if (result) result.hidden = true;
+		this.#updateEditedState();
+	}
+
+	async #run() {
+		const button = this.#part<HTMLButtonElement>('[data-run]');
+		const verdict = this.#part('[data-verdict]');
+		const result = this.#part('[data-result]');
+		const stop = this.#part<HTMLButtonElement>('[data-stop]');
+		const transcript = this.#part('[data-transcript-for~="typescript"]')?.textContent ?? '';
+		if (!button || !verdict || !result || !stop || button.disabled) return;
 
 		// One run of a snippet at a time: Run is off until this one ends, and Stop ends it early.
 		button.disabled = true;
@@ -79,9 +177,10 @@ class SnippetRunnerElement extends HTMLElement {
 			]);
 			stop.onclick = () => stopRun();
 			stop.hidden = false;
-			const outcome = await runTypeScriptSnippet(code, transcript);
+			const edited = this.#isEdited('typescript');
+			const outcome = await runTypeScriptSnippet(this.#currentCode('typescript'), transcript);
 			verdict.dataset.status = outcome.status;
-			verdict.textContent = describeOutcome(outcome);
+			verdict.textContent = describeOutcome(outcome, { edited });
 			const details = renderOutcomeDetails(outcome);
 			result.replaceChildren(...details);
 			result.hidden = details.length === 0;

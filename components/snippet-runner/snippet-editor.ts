@@ -1,0 +1,64 @@
+/**
+ * The in-place code editor (CodeMirror 6), loaded only when a reader starts
+ * editing or comes back to a snippet they edited before.
+ *
+ * Tab is left to move focus, as on the rest of the page, and Escape leaves the
+ * editor for the Run button, so a keyboard user is never trapped in it.
+ */
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { javascript } from '@codemirror/lang-javascript';
+import { python } from '@codemirror/lang-python';
+import { bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { EditorState } from '@codemirror/state';
+import { drawSelection, EditorView, keymap, lineNumbers } from '@codemirror/view';
+import { classHighlighter } from '@lezer/highlight';
+
+export interface EditorOptions {
+	parent: HTMLElement;
+	code: string;
+	language: 'python' | 'typescript';
+	label: string;
+	onChange: (code: string) => void;
+	onRun: () => void;
+	onEscape: () => void;
+}
+
+export interface SnippetEditor {
+	getCode(): string;
+	setCode(code: string): void;
+	focus(): void;
+}
+
+export function createEditor(options: EditorOptions): SnippetEditor {
+	const view = new EditorView({
+		parent: options.parent,
+		state: EditorState.create({
+			doc: options.code,
+			extensions: [
+				lineNumbers(),
+				history(),
+				drawSelection(),
+				indentOnInput(),
+				bracketMatching(),
+				// Token classes (tok-keyword, tok-string…) coloured by the site's stylesheet in both themes.
+				syntaxHighlighting(classHighlighter),
+				options.language === 'python' ? python() : javascript({ typescript: true }),
+				keymap.of([
+					{ key: 'Mod-Enter', run: () => (options.onRun(), true) },
+					{ key: 'Escape', run: () => (options.onEscape(), true) },
+					...defaultKeymap,
+					...historyKeymap,
+				]),
+				EditorView.contentAttributes.of({ 'aria-label': options.label }),
+				EditorView.updateListener.of((update) => {
+					if (update.docChanged) options.onChange(update.state.doc.toString());
+				}),
+			],
+		}),
+	});
+	return {
+		getCode: () => view.state.doc.toString(),
+		setCode: (code) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } }),
+		focus: () => view.focus(),
+	};
+}

@@ -1,0 +1,90 @@
+/** A reader edits a snippet in place, runs it, and gets the documented version back with Reset. */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readManifest, startSite, type TestSite } from '../support/serve-site.ts';
+
+const snippet = readManifest().find((entry) => entry.python !== null)!;
+const VERDICTS = /^(pass|fail|error|timeout|stopped|unavailable)$/;
+let site: TestSite;
+
+beforeAll(async () => {
+	site = await startSite();
+});
+afterAll(async () => {
+	await site?.close();
+});
+
+async function openSnippet(page: Page) {
+	await page.goto(site.url(snippet.page));
+	const root = page.locator(`[data-snippet-id="${snippet.id}"]`);
+	await root.getByRole('tab', { name: 'TypeScript' }).click();
+	return root;
+}
+
+async function verdictOf(root: ReturnType<Page['locator']>) {
+	const verdict = root.locator('[data-verdict]');
+	await expect.poll(() => verdict.getAttribute('data-status'), { timeout: 15_000 }).toMatch(VERDICTS);
+	return { status: await verdict.getAttribute('data-status'), text: await verdict.textContent() };
+}
+
+test('the editor loads only when the reader asks to edit', async () => {
+	const { page } = await site.newPage();
+	const root = await openSnippet(page);
+	expect(await root.getByRole('textbox').count()).toBe(0);
+	await root.getByRole('button', { name: 'Edit' }).click();
+	await expect.poll(() => root.getByRole('textbox', { name: 'TypeScript code, editable' }).count()).toBe(1);
+	expect(await root.getByRole('textbox', { name: 'TypeScript code, editable' }).isVisible()).toBe(true);
+});
+
+test('an edit runs with Ctrl+Enter, is marked as edited, and its verdict speaks of the edit', async () => {
+	const { page } = await site.newPage();
+	const root = await openSnippet(page);
+	await root.getByRole('button', { name: 'Edit' }).click();
+	const editor = root.getByRole('textbox', { name: 'TypeScript code, editable' });
+	await editor.click();
+	await page.keyboard.press('Control+End');
+	await page.keyboard.type('\nconsole.log("my own line");');
+	await page.keyboard.press('Control+Enter');
+	const { status, text } = await verdictOf(root);
+	expect(status).toBe('fail');
+	expect(text).toContain('differs from the documented transcript');
+	expect(await root.locator('.diff-actual').allTextContents()).toEqual(['+ my own line\n']);
+	expect(await root.locator('.snippet-edited-badge').isVisible()).toBe(true);
+});
+
+test('edits survive a reload, are not run on load, and Reset restores the documented code', async () => {
+	const { page } = await site.newPage();
+	const root = await openSnippet(page);
+	await root.getByRole('button', { name: 'Edit' }).click();
+	await root.getByRole('textbox', { name: 'TypeScript code, editable' }).click();
+	await page.keyboard.press('Control+End');
+	await page.keyboard.type('\nconsole.log("kept");');
+
+	await page.reload();
+	const editor = root.getByRole('textbox', { name: 'TypeScript code, editable' });
+	await expect.poll(() => editor.count()).toBe(1);
+	expect(await editor.textContent()).toContain('console.log("kept");');
+	expect(await root.locator('[data-verdict]').getAttribute('data-status')).toBeNull();
+	expect(await root.locator('.snippet-edited-badge').isVisible()).toBe(true);
+
+	await root.getByRole('button', { name: 'Reset' }).click();
+	expect(await editor.textContent()).not.toContain('kept');
+	expect(await root.locator('.snippet-edited-badge').isVisible()).toBe(false);
+	await root.getByRole('button', { name: /^Run/ }).click();
+	expect((await verdictOf(root)).status).toBe('pass');
+	await page.reload();
+	expect(await root.getByRole('textbox').count()).toBe(0);
+});
+
+test('Escape leaves the editor for the Run button, so the keyboard is never trapped', async () => {
+	const { page } = await site.newPage();
+	const root = await openSnippet(page);
+	await root.getByRole('button', { name: 'Edit' }).click();
+	const editor = root.getByRole('textbox', { name: 'TypeScript code, editable' });
+	await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('TypeScript code, editable');
+	await page.keyboard.press('Escape');
+	expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Run TypeScript');
+	await editor.focus();
+	await page.keyboard.press('Tab');
+	expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).not.toBe('TypeScript code, editable');
+});
