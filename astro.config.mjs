@@ -7,6 +7,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeMermaid from 'rehype-mermaid';
 import { CHROMIUM_ARGS, getChromiumPath } from './src/integrations/chromium.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { pyodideAssets } from './src/integrations/pyodide-assets.ts';
 import { remarkSnippets } from './src/integrations/remark-snippets.ts';
 import { snippetsManifest } from './src/integrations/snippets-manifest.ts';
 import { SHIKI_THEMES } from './src/lib/shiki-themes.ts';
@@ -17,7 +18,7 @@ export default defineConfig({
 	site: process.env.SITE_URL || 'https://coroutines.example.org',
 	base: process.env.SITE_BASE || '/',
 	trailingSlash: 'always',
-	integrations: [mdx(), sitemap(), snippetsManifest(), pagefindIndex()],
+	integrations: [mdx(), sitemap(), snippetsManifest(), pyodideAssets(), pagefindIndex()],
 	markdown: {
 		// Astro's default Markdown engine runs no rehype plugins; the unified processor
 		// does, and MDX inherits it. Mermaid needs rehype, so unified it is.

@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { launch as launchChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, getChromiumPath } from '../src/integrations/chromium.ts';
+import { PYODIDE_FILES } from '../src/lib/pyodide-files.ts';
 import { recordScripts } from '../tests/support/measure-scripts.ts';
 import { readManifest, startSite } from '../tests/support/serve-site.ts';
 
@@ -94,8 +95,8 @@ for (const pagePath of pages) {
 	const inline = await before.inline();
 	const afterRun = recordScripts(page);
 	const first = page.locator('[data-snippet-id]').first();
-	await first.getByRole('button', { name: /^Run/ }).click();
-	await first.locator('[data-status="pass"]').waitFor();
+	await first.getByRole('button', { name: 'Run TypeScript' }).click();
+	await first.locator('[data-verdict="typescript"][data-status="pass"]').waitFor();
 	const onRun = await afterRun.fetched();
 	await page.close();
 	console.log(
@@ -114,10 +115,10 @@ for (const pagePath of pages) {
 	for (const [index, id] of [...ids, ...ids].entries()) {
 		const elapsed = await page.evaluate(async (snippetId) => {
 			const root = document.querySelector(`[data-snippet-id="${snippetId}"]`)!;
-			const verdict = root.querySelector<HTMLElement>('[data-verdict]')!;
+			const verdict = root.querySelector<HTMLElement>('[data-verdict="typescript"]')!;
 			delete verdict.dataset.status;
 			const started = performance.now();
-			root.querySelector<HTMLButtonElement>('[data-run]')!.click();
+			root.querySelector<HTMLButtonElement>('[data-run="typescript"]')!.click();
 			await new Promise<void>((resolve) => {
 				const check = () => (/^(pass|fail|error|timeout)$/.test(verdict.dataset.status ?? '') ? resolve() : requestAnimationFrame(check));
 				check();
@@ -131,8 +132,37 @@ for (const pagePath of pages) {
 console.log(`cold (first Run on a page, loads the runner): median ${ms(percentile(cold, 50))}, p95 ${ms(percentile(cold, 95))}  (${cold.length} runs)`);
 console.log(`warm (later Runs): median ${ms(percentile(warm, 50))}, p95 ${ms(percentile(warm, 95))}  (${warm.length} runs)`);
 
-heading('Python in the page');
-console.log('not measured: Python does not run in the page yet (the TypeScript side does).');
+// ── Python ───────────────────────────────────────────────────────────────────
+heading('Python in the page (Pyodide)');
+{
+	const coldLoads: number[] = [];
+	const warmRuns: number[] = [];
+	for (const pagePath of pages.slice(0, 3)) {
+		const { page } = await site.newPage();
+		await page.goto(site.url(pagePath), { waitUntil: 'networkidle' });
+		const ids = snippets.filter((snippet) => snippet.page === pagePath && snippet.python).map((snippet) => snippet.id);
+		for (const [index, id] of [...ids, ...ids].entries()) {
+			const elapsed = await page.evaluate(async (snippetId) => {
+				const root = document.querySelector(`[data-snippet-id="${snippetId}"]`)!;
+				const verdict = root.querySelector<HTMLElement>('[data-verdict="python"]')!;
+				delete verdict.dataset.status;
+				const started = performance.now();
+				root.querySelector<HTMLButtonElement>('[data-run="python"]')!.click();
+				await new Promise<void>((resolve) => {
+					const check = () => (/^(pass|fail|error|timeout|stopped|unavailable)$/.test(verdict.dataset.status ?? '') ? resolve() : requestAnimationFrame(check));
+					check();
+				});
+				return performance.now() - started;
+			}, id);
+			(index === 0 ? coldLoads : warmRuns).push(elapsed);
+		}
+		await page.close();
+	}
+	const bytes = PYODIDE_FILES.reduce((sum, name) => sum + statSync(path.join(ROOT, 'dist', 'pyodide', name)).size, 0);
+	console.log(`download on first Python run: ${kb(bytes)} (${PYODIDE_FILES.length} files, fetched once per page, then from the HTTP cache)`);
+	console.log(`cold (first Python run on a fresh page: download, start Pyodide, run): median ${ms(percentile(coldLoads, 50))}, p95 ${ms(percentile(coldLoads, 95))}  (${coldLoads.length} runs)`);
+	console.log(`warm (later Python runs): median ${ms(percentile(warmRuns, 50))}, p95 ${ms(percentile(warmRuns, 95))}  (${warmRuns.length} runs)`);
+}
 
 // ── Search ───────────────────────────────────────────────────────────────────
 heading('Pagefind');

@@ -1,4 +1,4 @@
-import type { RunOutcome } from './run-typescript.ts';
+import type { RunOutcome } from './run-snippet.ts';
 
 /**
  * What the verdict line says for each outcome. For code the reader changed, a
@@ -22,7 +22,7 @@ export function describeOutcome(outcome: RunOutcome, { edited }: { edited: boole
 		case 'stopped':
 			return '■ Stopped before it finished.';
 		case 'unavailable':
-			return `The runner is unavailable here (${outcome.reason}), so this snippet cannot be checked in the page.`;
+			return `the runner is unavailable here (${outcome.reason}), so this cannot be checked in the page.`;
 	}
 }
 

@@ -4,15 +4,15 @@
  * The frame is `sandbox="allow-scripts"` without `allow-same-origin`, so it has
  * an opaque origin: code in it cannot read the site's cookies or storage, or
  * reach the page's DOM. Its own Content-Security-Policy forbids every network
- * connection. Inside it, each run gets a fresh classic Worker made from a blob
- * (module workers cannot start in an opaque origin). The frame only relays
- * messages: the page keeps the watchdog, so a frame that misbehaves cannot keep
- * a run alive.
+ * connection. Inside it, snippets run in classic Workers made from blobs (module
+ * workers cannot start in an opaque origin). The frame only relays messages: the
+ * page keeps the watchdog, so a frame that misbehaves cannot keep a run alive.
  */
-import type { FrameMessage, FrameRequest } from './worker-protocol.ts';
+import type { FrameMessage, FrameRequest, SnippetLanguage } from './worker-protocol.ts';
 
 export const SANDBOX_CSP = [
 	"default-src 'none'",
+	// Blob scripts are the workers and Pyodide's own code; 'unsafe-eval' also lets Pyodide compile WebAssembly.
 	"script-src 'unsafe-inline' 'unsafe-eval' blob:",
 	'worker-src blob:',
 	"connect-src 'none'",
@@ -23,34 +23,55 @@ export const SANDBOX_CSP = [
  * must not refer to anything outside its own body.
  */
 function frameMain() {
-	let worker: Worker | undefined;
-	let currentRun = -1;
+	// A TypeScript worker serves one run; the Python worker is kept warm between runs.
+	const workers: Partial<Record<SnippetLanguage, { worker: Worker; runId: number }>> = {};
 	const post = (message: FrameMessage) => parent.postMessage(message, '*');
+	const end = (language: SnippetLanguage) => {
+		workers[language]?.worker.terminate();
+		delete workers[language];
+	};
+
+	function start(language: SnippetLanguage, source: string, runId: number): Worker {
+		const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+		const worker = new Worker(url);
+		URL.revokeObjectURL(url);
+		const entry = { worker, runId };
+		worker.addEventListener('message', (message) => post({ type: 'worker', runId: entry.runId, message: message.data }));
+		worker.addEventListener('error', (error) => {
+			error.preventDefault();
+			post({ type: 'unavailable', runId: entry.runId, reason: error.message || 'the worker could not start' });
+		});
+		workers[language] = entry;
+		return worker;
+	}
 
 	window.addEventListener('message', (event: MessageEvent<FrameRequest>) => {
 		if (event.source !== parent) return;
 		const request = event.data;
-		if (request.runId !== currentRun || request.type === 'run') {
-			worker?.terminate();
-			worker = undefined;
-		}
-		if (request.type === 'stop') return;
-		currentRun = request.runId;
-		const runId = request.runId;
-		try {
-			const url = URL.createObjectURL(new Blob([request.workerSource], { type: 'text/javascript' }));
-			worker = new Worker(url);
-			URL.revokeObjectURL(url);
-		} catch (error) {
-			post({ type: 'unavailable', runId, reason: String(error) });
+		if (request.type === 'stop') {
+			for (const language of ['typescript', 'python'] as const) {
+				if (workers[language]?.runId === request.runId) end(language);
+			}
 			return;
 		}
-		worker.addEventListener('message', (message) => post({ type: 'worker', runId, message: message.data }));
-		worker.addEventListener('error', (error) => {
-			error.preventDefault();
-			post({ type: 'unavailable', runId, reason: error.message || 'the worker could not start' });
-		});
-		worker.postMessage({ code: request.code });
+		const { runId, language } = request;
+		try {
+			if (language === 'typescript') {
+				end('typescript');
+				start('typescript', request.workerSource, runId).postMessage({ code: request.code });
+				return;
+			}
+			if (request.files) {
+				end('python');
+				start('python', request.workerSource, runId).postMessage({ type: 'load', files: request.files });
+			}
+			const python = workers.python;
+			if (!python) throw new Error('Python was not started');
+			python.runId = runId;
+			python.worker.postMessage({ type: 'run', code: request.code });
+		} catch (error) {
+			post({ type: 'unavailable', runId, reason: String(error) });
+		}
 	});
 	post({ type: 'ready' });
 }

@@ -2,14 +2,18 @@
  * The page's side of the sandbox: one hidden frame per page, one run at a time,
  * and the watchdog that stops a run whose worker has gone silent.
  */
-import workerUrl from './snippet-worker.ts?worker&url';
+import pythonWorkerUrl from './python-worker.ts?worker&url';
+import { loadPyodideFiles } from './pyodide-files.ts';
 import { getSandboxDocument } from './sandbox-frame.ts';
-import type { FrameMessage, FrameRequest, WorkerMessage } from './worker-protocol.ts';
+import typescriptWorkerUrl from './snippet-worker.ts?worker&url';
+import type { FrameMessage, FrameRequest, SnippetLanguage, WorkerMessage } from './worker-protocol.ts';
 
 /** A worker that sends no heartbeat for this long is busy in a loop it will not leave. */
 export const STUCK_AFTER_MS = 1000;
 /** A run that keeps its worker answering (timers, promises) may still not go on for ever. */
 export const MAX_RUN_MS = 10_000;
+/** Starting Python (compiling Pyodide, unpacking its library) blocks its worker for a while. */
+const PYTHON_START_LIMIT_MS = 60_000;
 const WATCHDOG_INTERVAL_MS = 200;
 const FRAME_START_LIMIT_MS = 5000;
 
@@ -24,22 +28,43 @@ export type RunEnd =
 export interface RunHandlers {
 	onOutput(lines: string[]): void;
 	onTruncated(): void;
+	/** While Python loads: a line for the reader, e.g. "Loading Python… 40%". */
+	onProgress?(message: string): void;
 }
 
 interface ActiveRun {
 	runId: number;
 	handlers: RunHandlers;
+	/** Until Python reports it has started, silence is not a sign of a stuck snippet. */
+	starting: boolean;
+	lastSign: number;
+	started: number;
 	finish: (end: RunEnd) => void;
 }
 
+const WORKER_URLS: Record<SnippetLanguage, string> = { typescript: typescriptWorkerUrl, python: pythonWorkerUrl };
+const workerSources = new Map<SnippetLanguage, Promise<string>>();
 let frame: Promise<HTMLIFrameElement> | undefined;
-let workerSource: Promise<string> | undefined;
+let pythonRunning = false;
 let active: ActiveRun | undefined;
 let nextRunId = 1;
 
-function post(target: HTMLIFrameElement, request: FrameRequest) {
+function post(target: HTMLIFrameElement, request: FrameRequest, transfer: Transferable[] = []) {
 	// The frame's origin is opaque, so it cannot be named as a target.
-	target.contentWindow?.postMessage(request, '*');
+	target.contentWindow?.postMessage(request, '*', transfer);
+}
+
+function loadWorkerSource(language: SnippetLanguage): Promise<string> {
+	let source = workerSources.get(language);
+	if (!source) {
+		source = fetch(WORKER_URLS[language]).then((response) => {
+			if (!response.ok) throw new Error(`the runner's worker could not be loaded (${response.status})`);
+			return response.text();
+		});
+		source.catch(() => workerSources.delete(language));
+		workerSources.set(language, source);
+	}
+	return source;
 }
 
 function startFrame(): Promise<HTMLIFrameElement> {
@@ -55,7 +80,7 @@ function startFrame(): Promise<HTMLIFrameElement> {
 			if (event.data.type === 'ready') {
 				clearTimeout(timer);
 				resolve(iframe);
-			} else if (active && 'runId' in event.data && event.data.runId === active.runId) {
+			} else if (active && event.data.runId === active.runId) {
 				receive(active, event.data);
 			}
 		});
@@ -67,62 +92,76 @@ function receive(run: ActiveRun, message: FrameMessage) {
 	if (message.type === 'unavailable') return run.finish({ kind: 'unavailable', reason: message.reason });
 	if (message.type !== 'worker') return;
 	const data: WorkerMessage = message.message;
-	lastSign = performance.now();
-	if (data.type === 'output') run.handlers.onOutput(data.lines);
+	run.lastSign = performance.now();
+	if (data.type === 'ready') {
+		run.starting = false;
+		run.started = performance.now();
+	} else if (data.type === 'output') run.handlers.onOutput(data.lines);
 	else if (data.type === 'truncated') run.handlers.onTruncated();
 	else if (data.type === 'done') run.finish({ kind: 'done' });
 	else if (data.type === 'error') run.finish({ kind: 'error', name: data.name, message: data.message, line: data.line });
 }
-
-let lastSign = 0;
 
 /** Stops the run in progress, if any; its caller is told it was stopped. */
 export function stopRun() {
 	active?.finish({ kind: 'stopped' });
 }
 
-/** Runs JavaScript in a fresh worker in the sandbox. A new run stops the one before it. */
-export async function runInSandbox(code: string, handlers: RunHandlers): Promise<RunEnd> {
+/** Runs a snippet in the sandbox. A new run stops the one before it. */
+export async function runInSandbox(language: SnippetLanguage, code: string, handlers: RunHandlers): Promise<RunEnd> {
 	stopRun();
 	const runId = nextRunId++;
 	let iframe: HTMLIFrameElement;
-	let source: string;
+	let workerSource: string;
+	let files: Record<string, ArrayBuffer> | undefined;
 	try {
 		frame ??= startFrame();
-		workerSource ??= fetch(workerUrl).then((response) => {
-			if (!response.ok) throw new Error(`the runner's worker could not be loaded (${response.status})`);
-			return response.text();
-		});
-		[iframe, source] = await Promise.all([frame, workerSource]);
+		const needsPython = language === 'python' && !pythonRunning;
+		[iframe, workerSource, files] = await Promise.all([
+			frame,
+			loadWorkerSource(language),
+			needsPython
+				? loadPyodideFiles((fraction) => handlers.onProgress?.(`Loading Python… ${Math.round(fraction * 100)}%`))
+				: undefined,
+		]);
 	} catch (error) {
 		frame = undefined;
-		workerSource = undefined;
 		return { kind: 'unavailable', reason: (error as Error).message };
 	}
 	if (nextRunId !== runId + 1) return { kind: 'stopped' }; // Another run started while this one waited.
+	if (files) handlers.onProgress?.('Starting Python…');
 
 	return new Promise<RunEnd>((resolve) => {
-		const started = performance.now();
-		lastSign = started;
-		const seconds = () => Math.max(1, Math.round((performance.now() - started) / 1000));
+		const seconds = () => Math.max(1, Math.round((performance.now() - run.started) / 1000));
 		const watchdog = setInterval(() => {
 			const now = performance.now();
-			if (now - lastSign > STUCK_AFTER_MS) run.finish({ kind: 'stuck', seconds: seconds() });
-			else if (now - started > MAX_RUN_MS) run.finish({ kind: 'too-long', seconds: seconds() });
+			if (run.starting) {
+				if (now - run.started > PYTHON_START_LIMIT_MS) run.finish({ kind: 'unavailable', reason: 'Python did not start in time' });
+			} else if (now - run.lastSign > STUCK_AFTER_MS) run.finish({ kind: 'stuck', seconds: seconds() });
+			else if (now - run.started > MAX_RUN_MS) run.finish({ kind: 'too-long', seconds: seconds() });
 		}, WATCHDOG_INTERVAL_MS);
 		const run: ActiveRun = {
 			runId,
 			handlers,
+			starting: files !== undefined,
+			lastSign: performance.now(),
+			started: performance.now(),
 			finish(end) {
 				if (active !== run) return;
 				active = undefined;
 				clearInterval(watchdog);
-				// Whatever happened, nothing of this run may go on in the background.
-				post(iframe, { type: 'stop', runId });
+				// A finished Python stays warm for the next run; anything else is ended, so that
+				// nothing of this run (a timer, a loop) goes on in the background.
+				const keepWarm = language === 'python' && !run.starting && (end.kind === 'done' || end.kind === 'error');
+				if (!keepWarm) {
+					post(iframe, { type: 'stop', runId });
+					if (language === 'python') pythonRunning = false;
+				}
 				resolve(end);
 			},
 		};
 		active = run;
-		post(iframe, { type: 'run', runId, code, workerSource: source });
+		if (files) pythonRunning = true;
+		post(iframe, { type: 'run', runId, language, code, workerSource, files });
 	});
 }

@@ -11,6 +11,7 @@ import type { SnippetEditor } from './snippet-editor.ts';
 
 const LANGUAGES = ['python', 'typescript'] as const;
 type Language = (typeof LANGUAGES)[number];
+const LABELS: Record<Language, string> = { python: 'Python', typescript: 'TypeScript' };
 
 class SnippetRunnerElement extends HTMLElement {
 	#tabs: HTMLButtonElement[] = [];
@@ -27,13 +28,15 @@ class SnippetRunnerElement extends HTMLElement {
 
 	connectedCallback() {
 		this.#setUpTabs();
-		const run = this.#part<HTMLButtonElement>('[data-run]');
+		for (const run of this.querySelectorAll<HTMLButtonElement>('[data-run]')) {
+			const language = run.dataset.run as Language;
+			run.addEventListener('click', () => void this.#run(language));
+			run.disabled = false;
+		}
 		const edit = this.#part<HTMLButtonElement>('[data-edit]');
 		const reset = this.#part<HTMLButtonElement>('[data-reset]');
-		run?.addEventListener('click', () => void this.#run());
 		edit?.addEventListener('click', () => void this.#startEditing().then(() => this.#focusEditor()));
 		reset?.addEventListener('click', () => this.#reset());
-		if (run) run.disabled = false;
 		if (edit) edit.disabled = false;
 		// A reader's earlier edits come back, shown but never run until asked.
 		if (LANGUAGES.some((language) => loadEdit(this.#id, language) !== null)) void this.#startEditing();
@@ -116,13 +119,13 @@ class SnippetRunnerElement extends HTMLElement {
 					parent: host,
 					code: loadEdit(this.#id, language) ?? documented,
 					language,
-					label: `${language === 'python' ? 'Python' : 'TypeScript'} code, editable`,
+					label: `${LABELS[language]} code, editable`,
 					onChange: (code) => {
 						saveEdit(this.#id, language, code === documented ? null : code);
 						this.#updateEditedState();
 					},
-					onRun: () => void this.#run(),
-					onEscape: () => this.#part<HTMLButtonElement>('[data-run]')?.focus(),
+					onRun: () => void this.#run(language),
+					onEscape: () => this.#part<HTMLButtonElement>(`[data-run="${language}"]`)?.focus(),
 				});
 				this.#editors.set(language, editor);
 			}
@@ -146,51 +149,51 @@ class SnippetRunnerElement extends HTMLElement {
 			if (documented !== null) this.#editors.get(language)?.setCode(documented);
 			saveEdit(this.#id, language, null);
 		}
-		const verdict = this.#part('[data-verdict]');
-		const result = this.#part('[data-result]');
-		if (verdict) {
+		for (const verdict of this.querySelectorAll<HTMLElement>('[data-verdict]')) {
 			verdict.textContent = '';
 			delete verdict.dataset.status;
 		}
-		if (result) result.hidden = true;
+		for (const result of this.querySelectorAll<HTMLElement>('[data-result]')) result.hidden = true;
 		this.#updateEditedState();
 	}
 
-	async #run() {
-		const button = this.#part<HTMLButtonElement>('[data-run]');
-		const verdict = this.#part('[data-verdict]');
-		const result = this.#part('[data-result]');
+	async #run(language: Language) {
+		const button = this.#part<HTMLButtonElement>(`[data-run="${language}"]`);
+		const verdict = this.#part(`[data-verdict="${language}"]`);
+		const result = this.#part(`[data-result="${language}"]`);
 		const stop = this.#part<HTMLButtonElement>('[data-stop]');
-		const transcript = this.#part('[data-transcript-for~="typescript"]')?.textContent ?? '';
+		const transcript = this.#part(`[data-transcript-for~="${language}"]`)?.textContent ?? '';
 		if (!button || !verdict || !result || !stop || button.disabled) return;
 
-		// One run of a snippet at a time: Run is off until this one ends, and Stop ends it early.
+		// One run of a language at a time: its Run is off until the run ends, and Stop ends it early.
 		button.disabled = true;
 		verdict.dataset.status = 'running';
-		verdict.textContent = 'Running…';
+		verdict.textContent = `${LABELS[language]}: running…`;
 		result.hidden = true;
 		try {
-			const [{ runTypeScriptSnippet }, { describeOutcome, renderOutcomeDetails }, { stopRun }] = await Promise.all([
-				import('./run-typescript.ts'),
+			const [{ runSnippet }, { describeOutcome, renderOutcomeDetails }, { stopRun }] = await Promise.all([
+				import('./run-snippet.ts'),
 				import('./render-outcome.ts'),
 				import('./sandbox.ts'),
 			]);
 			stop.onclick = () => stopRun();
 			stop.hidden = false;
-			const edited = this.#isEdited('typescript');
-			const outcome = await runTypeScriptSnippet(this.#currentCode('typescript'), transcript);
+			const edited = this.#isEdited(language);
+			const outcome = await runSnippet(language, this.#currentCode(language), transcript, (progress) => {
+				verdict.textContent = `${LABELS[language]}: ${progress}`;
+			});
 			verdict.dataset.status = outcome.status;
-			verdict.textContent = describeOutcome(outcome, { edited });
+			verdict.textContent = `${LABELS[language]}: ${describeOutcome(outcome, { edited })}`;
 			const details = renderOutcomeDetails(outcome);
 			result.replaceChildren(...details);
 			result.hidden = details.length === 0;
 		} catch (error) {
 			verdict.dataset.status = 'unavailable';
-			verdict.textContent = `The runner could not start: ${(error as Error).message}`;
+			verdict.textContent = `${LABELS[language]}: the runner could not start (${(error as Error).message}).`;
 		} finally {
 			// Focus would be lost with the Stop button; keep the reader on this snippet.
 			const stopHadFocus = document.activeElement === stop;
-			stop.hidden = true;
+			if (!this.querySelector('[data-status="running"]')) stop.hidden = true;
 			button.disabled = false;
 			if (stopHadFocus) button.focus();
 		}

@@ -1,60 +1,23 @@
 /// <reference lib="webworker" />
 /**
- * Runs one snippet off the page's main thread, inside the sandbox frame, and
- * reports what it prints.
+ * Runs one TypeScript snippet (its types already removed) off the page's main
+ * thread, inside the sandbox frame. Each run gets a fresh worker.
  *
- * A snippet that loops forever cannot be interrupted from inside. This worker
- * sends a heartbeat on a timer instead: a busy loop stops the heartbeat, and the
- * page's watchdog then terminates the worker. A snippet that is only waiting on
- * a timer or a promise keeps the heartbeat going and is left to finish.
+ * A snippet that loops forever cannot be interrupted from inside: the heartbeat
+ * stops, and the page's watchdog terminates this worker. A snippet that is only
+ * waiting on a timer or a promise keeps the heartbeat going and may finish.
  */
 import { formatLogArguments } from './format-console.ts';
-import type { RunRequest, WorkerMessage } from './worker-protocol.ts';
+import { printLine, reportDone, reportError, send, startHeartbeat } from './worker-output.ts';
+import type { RunRequest } from './worker-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-const HEARTBEAT_MS = 200;
-const FLUSH_INTERVAL_MS = 50;
-/** Enough for any documented snippet many times over; a print loop stops here. */
-const MAX_LINES = 2000;
-const MAX_BYTES = 200_000;
 
 // The snippet may replace or wrap these; the runner keeps its own copies.
 const { setTimeout: startTimeout, setInterval: startInterval, clearTimeout: cancelTimeout, clearInterval: cancelInterval } = self;
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (body: string) => () => Promise<void>;
 
-let pending: string[] = [];
-let lastFlush = 0;
-let linesSent = 0;
-let bytesSent = 0;
-let truncated = false;
 let finished = false;
-
-function send(message: WorkerMessage) {
-	self.postMessage(message);
-}
-
-function flush() {
-	if (pending.length === 0) return;
-	send({ type: 'output', lines: pending });
-	pending = [];
-	lastFlush = performance.now();
-}
-
-function print(...args: unknown[]) {
-	if (truncated) return;
-	const line = formatLogArguments(args);
-	linesSent += 1;
-	bytesSent += line.length + 1;
-	if (linesSent > MAX_LINES || bytesSent > MAX_BYTES) {
-		truncated = true;
-		flush();
-		send({ type: 'truncated' });
-		return;
-	}
-	pending.push(line);
-	if (performance.now() - lastFlush > FLUSH_INTERVAL_MS) flush();
-}
 
 /**
  * The line in the reader's code where an error was thrown. Code made by the
@@ -68,12 +31,11 @@ function findSnippetLine(error: unknown): number | undefined {
 	return match ? Number(match[1]) - FUNCTION_HEADER_LINES : undefined;
 }
 
-function reportError(error: unknown) {
+function fail(error: unknown) {
 	if (finished) return;
 	finished = true;
-	flush();
 	const { name, message } = error instanceof Error ? error : { name: 'Uncaught', message: formatLogArguments([error]) };
-	send({ type: 'error', name, message, line: findSnippetLine(error) });
+	reportError(name, message, findSnippetLine(error));
 }
 
 // Timers the snippet starts: the run is over only once none is left, as in Node.
@@ -85,8 +47,7 @@ function finishIfIdle() {
 	startTimeout(() => {
 		if (finished || !mainFinished || activeTimers.size > 0) return;
 		finished = true;
-		flush();
-		send({ type: 'done' });
+		reportDone();
 	}, 0);
 }
 
@@ -119,13 +80,14 @@ function trackTimers() {
 	};
 }
 
-startInterval(() => send({ type: 'alive' }), HEARTBEAT_MS);
+startHeartbeat(startInterval);
+const print = (...args: unknown[]) => printLine(formatLogArguments(args));
 console.log = print;
 console.info = print;
-self.addEventListener('unhandledrejection', (event) => reportError(event.reason));
+self.addEventListener('unhandledrejection', (event) => fail(event.reason));
 self.addEventListener('error', (event) => {
 	event.preventDefault();
-	reportError(event.error ?? event.message);
+	fail(event.error ?? event.message);
 });
 
 self.addEventListener(
@@ -140,7 +102,7 @@ self.addEventListener(
 			mainFinished = true;
 			finishIfIdle();
 		} catch (error) {
-			reportError(error);
+			fail(error);
 		}
 	},
 	{ once: true },

@@ -1,26 +1,42 @@
 /**
- * Messages between the page, the sandbox frame and the worker that runs a
- * snippet. The frame only relays them, adding the run they belong to.
+ * Messages between the page, the sandbox frame and the workers that run
+ * snippets. The frame only relays them, adding the run they belong to.
  */
 
-/** Page → frame → worker: the JavaScript to run (TypeScript with its types removed). */
+export type SnippetLanguage = 'typescript' | 'python';
+
+/** Page → frame → TypeScript worker: the JavaScript to run (TypeScript with its types removed). */
 export interface RunRequest {
 	code: string;
 }
+
+/** Page → frame → Python worker: first Pyodide's files, then snippets to run. */
+export type PythonWorkerRequest = { type: 'load'; files: Record<string, ArrayBuffer> } | { type: 'run'; code: string };
 
 /** Worker → frame → page. */
 export type WorkerMessage =
 	/** Sent on a timer the snippet cannot block without blocking it too: silence means the snippet is stuck. */
 	| { type: 'alive' }
+	/** Python has finished loading and is about to run the snippet. */
+	| { type: 'ready' }
 	| { type: 'output'; lines: string[] }
 	/** The output limit was reached; nothing more will be sent. */
 	| { type: 'truncated' }
 	| { type: 'done' }
-	/** `line` is in the reader's code, when the error's stack names it. */
+	/** `line` is in the reader's code, when the error names it. */
 	| { type: 'error'; name: string; message: string; line?: number };
 
-/** Page → frame. */
-export type FrameRequest = { type: 'run'; runId: number; code: string; workerSource: string } | { type: 'stop'; runId: number };
+/** Page → frame. `files` comes with a Python run when the frame has no Python running yet. */
+export type FrameRequest =
+	| {
+			type: 'run';
+			runId: number;
+			language: SnippetLanguage;
+			code: string;
+			workerSource: string;
+			files?: Record<string, ArrayBuffer>;
+	  }
+	| { type: 'stop'; runId: number };
 
 /** Frame → page. */
 export type FrameMessage =

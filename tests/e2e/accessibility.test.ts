@@ -25,8 +25,8 @@ describe.each(['light', 'dark'] as const)('%s theme', (colorScheme) => {
 		const firstSnippet = snippets.find((snippet) => snippet.page === path);
 		if (firstSnippet) {
 			const root = page.locator(`[data-snippet-id="${firstSnippet.id}"]`);
-			await root.getByRole('button', { name: /^Run/ }).click();
-			await expect.poll(() => root.locator('[data-status]').getAttribute('data-status'), { timeout: 15_000 }).toBe('pass');
+			await root.getByRole('button', { name: 'Run TypeScript' }).click();
+			await expect.poll(() => root.locator('[data-verdict="typescript"]').getAttribute('data-status'), { timeout: 15_000 }).toBe('pass');
 		}
 		const { violations } = await new AxeBuilder({ page }).analyze();
 		expect(describeViolations(violations)).toEqual([]);

@@ -22,7 +22,7 @@ async function openSnippet(page: Page) {
 }
 
 async function verdictOf(root: ReturnType<Page['locator']>) {
-	const verdict = root.locator('[data-verdict]');
+	const verdict = root.locator('[data-verdict="typescript"]');
 	await expect.poll(() => verdict.getAttribute('data-status'), { timeout: 15_000 }).toMatch(VERDICTS);
 	return { status: await verdict.getAttribute('data-status'), text: await verdict.textContent() };
 }
@@ -64,13 +64,13 @@ test('edits survive a reload, are not run on load, and Reset restores the docume
 	const editor = root.getByRole('textbox', { name: 'TypeScript code, editable' });
 	await expect.poll(() => editor.count()).toBe(1);
 	expect(await editor.textContent()).toContain('console.log("kept");');
-	expect(await root.locator('[data-verdict]').getAttribute('data-status')).toBeNull();
+	expect(await root.locator('[data-verdict="typescript"]').getAttribute('data-status')).toBeNull();
 	expect(await root.locator('.snippet-edited-badge').isVisible()).toBe(true);
 
 	await root.getByRole('button', { name: 'Reset' }).click();
 	expect(await editor.textContent()).not.toContain('kept');
 	expect(await root.locator('.snippet-edited-badge').isVisible()).toBe(false);
-	await root.getByRole('button', { name: /^Run/ }).click();
+	await root.getByRole('button', { name: 'Run TypeScript' }).click();
 	expect((await verdictOf(root)).status).toBe('pass');
 	await page.reload();
 	expect(await root.getByRole('textbox').count()).toBe(0);

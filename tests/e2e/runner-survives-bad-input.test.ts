@@ -33,10 +33,10 @@ async function openChapter(): Promise<{ page: Page; root: Locator; other: Locato
 
 async function run(root: Locator, code?: string) {
 	if (code !== undefined) await setCode(root, code);
-	await root.getByRole('button', { name: /^Run/ }).click();
-	const verdict = root.locator('[data-verdict]');
+	await root.getByRole('button', { name: 'Run TypeScript' }).click();
+	const verdict = root.locator('[data-verdict="typescript"]');
 	await expect.poll(() => verdict.getAttribute('data-status'), { timeout: 15_000 }).toMatch(VERDICTS);
-	return { status: await verdict.getAttribute('data-status'), text: (await verdict.textContent()) ?? '', details: (await root.locator('[data-result]').textContent()) ?? '' };
+	return { status: await verdict.getAttribute('data-status'), text: (await verdict.textContent()) ?? '', details: (await root.locator('[data-result="typescript"]').textContent()) ?? '' };
 }
 
 describe('endless loops', () => {
@@ -47,9 +47,9 @@ describe('endless loops', () => {
 		const { page, root, other } = await openChapter();
 		expect((await run(other)).status).toBe('pass'); // The runner is loaded; now time the loop alone.
 		await setCode(root, code);
-		const verdict = root.locator('[data-verdict]');
+		const verdict = root.locator('[data-verdict="typescript"]');
 		const started = Date.now();
-		await root.getByRole('button', { name: /^Run/ }).click();
+		await root.getByRole('button', { name: 'Run TypeScript' }).click();
 		// The main thread is never blocked: the page answers and scrolls while the loop runs.
 		expect(await page.evaluate(() => document.title.length)).toBeGreaterThan(0);
 		await page.mouse.wheel(0, 400);
@@ -104,7 +104,7 @@ test('output is text, never HTML', async () => {
 	const { page, root } = await openChapter();
 	const result = await run(root, 'console.log("<img src=x onerror=alert(1)>");');
 	expect(result.details).toContain('<img src=x onerror=alert(1)>');
-	expect(await page.locator('[data-result] img').count()).toBe(0);
+	expect(await page.locator('[data-result="typescript"] img').count()).toBe(0);
 });
 
 test('snippet code cannot reach the page, its storage or the network', async () => {
@@ -158,10 +158,10 @@ test('snippet code cannot reach the page, its storage or the network', async () 
 test('a new Run ends the previous run: an interval never prints into the next run', async () => {
 	const { root, other } = await openChapter();
 	await setCode(root, 'setInterval(() => console.log("tick"), 20);');
-	await root.getByRole('button', { name: /^Run/ }).click();
-	await expect.poll(() => root.locator('[data-verdict]').getAttribute('data-status')).toBe('running');
+	await root.getByRole('button', { name: 'Run TypeScript' }).click();
+	await expect.poll(() => root.locator('[data-verdict="typescript"]').getAttribute('data-status')).toBe('running');
 	const next = await run(other);
-	expect(await root.locator('[data-verdict]').getAttribute('data-status')).toBe('stopped');
+	expect(await root.locator('[data-verdict="typescript"]').getAttribute('data-status')).toBe('stopped');
 	expect(next.status).toBe('pass');
 	expect(next.details).not.toContain('tick');
 });
@@ -169,12 +169,12 @@ test('a new Run ends the previous run: an interval never prints into the next ru
 test('a run in progress can be stopped by the reader, and quick clicks do not stack runs', async () => {
 	const { page, root } = await openChapter();
 	await setCode(root, 'setInterval(() => console.log("tick"), 20);');
-	const runButton = root.getByRole('button', { name: /^Run/ });
+	const runButton = root.getByRole('button', { name: 'Run TypeScript' });
 	await runButton.click();
 	await runButton.click({ force: true, trial: false }).catch(() => undefined);
 	await runButton.click({ force: true }).catch(() => undefined);
 	await root.getByRole('button', { name: 'Stop' }).click();
-	await expect.poll(() => root.locator('[data-verdict]').getAttribute('data-status')).toBe('stopped');
+	await expect.poll(() => root.locator('[data-verdict="typescript"]').getAttribute('data-status')).toBe('stopped');
 	expect(await page.locator('iframe[sandbox]').count()).toBe(1);
 });
 
@@ -185,4 +185,48 @@ test('the runner says it is unavailable, and never passes, when it cannot start'
 	const result = await run(page.locator(`[data-snippet-id="${first!.id}"]`));
 	expect(result.status).toBe('unavailable');
 	expect(result.text).toMatch(/unavailable/i);
+});
+
+describe('Python in the page', () => {
+	async function runPython(root: Locator, code?: string) {
+		if (code !== undefined) await root.locator('[data-code="python"]').evaluate((element, text) => (element.textContent = text), code);
+		await root.getByRole('button', { name: 'Run Python' }).click();
+		const verdict = root.locator('[data-verdict="python"]');
+		await expect.poll(() => verdict.getAttribute('data-status'), { timeout: 60_000, interval: 50 }).toMatch(VERDICTS);
+		return { status: await verdict.getAttribute('data-status'), text: (await verdict.textContent()) ?? '', details: (await root.locator('[data-result="python"]').textContent()) ?? '' };
+	}
+
+	test('loads Pyodide from the site once, with visible progress, and reuses it for later runs', async () => {
+		const { page } = await site.newPage();
+		const downloads: string[] = [];
+		page.on('request', (request) => {
+			if (request.url().includes('/pyodide/') && request.method() === 'GET') downloads.push(new URL(request.url()).pathname);
+		});
+		await page.goto(site.url(first!.page));
+		const root = page.locator(`[data-snippet-id="${first!.id}"]`);
+		await root.getByRole('button', { name: 'Run Python' }).click();
+		await expect.poll(() => root.locator('[data-verdict="python"]').textContent(), { timeout: 30_000, interval: 20 }).toMatch(/Loading Python…|Starting Python…/);
+		await expect.poll(() => root.locator('[data-verdict="python"]').getAttribute('data-status'), { timeout: 60_000 }).toBe('pass');
+		const other = page.locator(`[data-snippet-id="${second!.id}"]`);
+		expect((await runPython(other)).status).toBe('pass');
+		expect(downloads.sort()).toEqual(['pyodide-lock.json', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'pyodide.js', 'python_stdlib.zip'].map((name) => `/pyodide/${name}`));
+	});
+
+	test('an endless Python loop is stopped within 2 s, and the next run starts a fresh Python', async () => {
+		const { root, other } = await openChapter();
+		expect((await runPython(other)).status).toBe('pass'); // Python is loaded; now time the loop alone.
+		const started = Date.now();
+		const result = await runPython(root, 'while True:\n    pass');
+		expect(Date.now() - started).toBeLessThan(2_000);
+		expect(result.status).toBe('timeout');
+		expect(result.text).toMatch(/stopped after \d+ s/);
+		expect((await runPython(other)).status).toBe('pass');
+	});
+
+	test('a Python error shows its type, message and line', async () => {
+		const { root } = await openChapter();
+		const result = await runPython(root, 'def g():\n    yield\n\n\ng().send(1)');
+		expect(result.status).toBe('error');
+		expect(result.text).toContain("TypeError: can't send non-None value to a just-started generator (line 5)");
+	});
 });

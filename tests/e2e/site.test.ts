@@ -120,9 +120,9 @@ describe('a chapter page', () => {
 		const { page } = await site.newPage();
 		await page.goto(site.url(CHAPTER));
 		const first = page.locator('[data-snippet-id]').first();
-		await first.getByRole('button', { name: /^Run/ }).focus();
+		await first.getByRole('button', { name: 'Run TypeScript' }).focus();
 		await page.keyboard.press('Enter');
-		await expect.poll(() => first.locator('[data-status]').getAttribute('data-status'), { timeout: 15_000 }).toBe('pass');
+		await expect.poll(() => first.locator('[data-verdict="typescript"]').getAttribute('data-status'), { timeout: 15_000 }).toBe('pass');
 		await first.getByRole('tab', { selected: true }).focus();
 		await page.keyboard.press('ArrowRight');
 		expect(await first.getByRole('tab', { selected: true }).textContent()).toBe('TypeScript');

@@ -14,21 +14,26 @@ afterAll(async () => {
 });
 
 describe.each(pages)('chapter %s', (pagePath) => {
-	test('every snippet on the page passes when run', async () => {
+	test('every snippet passes when run, in TypeScript and in Python, both verdicts shown at once', async () => {
 		const { page, errors } = await site.newPage();
 		await page.goto(site.url(pagePath));
-		const expected = snippets.filter((snippet) => snippet.page === pagePath).map((snippet) => snippet.id);
-		const onPage = await page.locator('[data-snippet-id]').evaluateAll((roots) => roots.map((root) => (root as HTMLElement).dataset.snippetId));
-		expect(onPage).toEqual(expected);
+		const onPage = snippets.filter((snippet) => snippet.page === pagePath);
+		const ids = await page.locator('[data-snippet-id]').evaluateAll((roots) => roots.map((root) => (root as HTMLElement).dataset.snippetId));
+		expect(ids).toEqual(onPage.map((snippet) => snippet.id));
 
-		for (const id of expected) {
-			const root = page.locator(`[data-snippet-id="${id}"]`);
-			await root.getByRole('button', { name: /^Run/ }).click();
-			const verdict = root.locator('[data-status]');
-			await expect.poll(() => verdict.getAttribute('data-status'), { message: `snippet ${id}`, timeout: 15_000 }).toMatch(/^(pass|fail|error|timeout)$/);
-			const status = await verdict.getAttribute('data-status');
-			const detail = status === 'pass' ? '' : `${await verdict.textContent()}\n${await root.locator('[data-result]').textContent()}`;
-			expect(status, `snippet ${id}: ${detail}`).toBe('pass');
+		for (const snippet of onPage) {
+			const root = page.locator(`[data-snippet-id="${snippet.id}"]`);
+			const languages = snippet.python ? (['python', 'typescript'] as const) : (['typescript'] as const);
+			for (const language of languages) {
+				await root.locator(`[data-run="${language}"]`).click();
+				const verdict = root.locator(`[data-verdict="${language}"]`);
+				// The first Python run on a page loads Pyodide.
+				await expect.poll(() => verdict.getAttribute('data-status'), { message: `${snippet.id} ${language}`, timeout: 60_000 }).toMatch(/^(pass|fail|error|timeout|stopped|unavailable)$/);
+				const status = await verdict.getAttribute('data-status');
+				const detail = status === 'pass' ? '' : `${await verdict.textContent()}\n${await root.locator(`[data-result="${language}"]`).textContent()}`;
+				expect(status, `snippet ${snippet.id}, ${language}: ${detail}`).toBe('pass');
+			}
+			for (const language of languages) expect(await root.locator(`[data-verdict="${language}"]`).getAttribute('data-status')).toBe('pass');
 		}
 		expect(errors).toEqual([]);
 	});
@@ -44,8 +49,8 @@ describe('the runner reports drift', () => {
 		await page.goto(site.url(first.page));
 		const root = page.locator(`[data-snippet-id="${first.id}"]`);
 		await root.locator('[data-transcript-for~="typescript"]').evaluate((element, text) => (element.textContent = text), transcript);
-		await root.getByRole('button', { name: /^Run/ }).click();
-		const verdict = root.locator('[data-status]');
+		await root.getByRole('button', { name: 'Run TypeScript' }).click();
+		const verdict = root.locator('[data-verdict="typescript"]');
 		await expect.poll(() => verdict.getAttribute('data-status'), { timeout: 15_000 }).toMatch(/^(pass|fail|error|timeout)$/);
 		return { root, verdict };
 	}

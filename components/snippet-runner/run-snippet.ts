@@ -1,10 +1,11 @@
 /**
- * Runs a TypeScript snippet in the sandbox and checks what it prints against its
- * documented transcript. Loaded on the reader's first Run, never before.
+ * Runs a snippet's TypeScript or Python in the sandbox and checks what it prints
+ * against its documented transcript. Loaded on the reader's first Run.
  */
 import { compareOutput, type DiffLine } from '../../src/snippets/compare-output.ts';
 import { transpileTypeScript } from '../../src/snippets/transpile.ts';
 import { runInSandbox } from './sandbox.ts';
+import type { SnippetLanguage } from './worker-protocol.ts';
 
 export type RunOutcome = { output: string; truncated: boolean } & (
 	| { status: 'pass' }
@@ -22,29 +23,36 @@ function describeSyntaxError(error: Error): string {
 	return match ? `SyntaxError: ${message} (line ${match[1]}, column ${Number(match[2]) + 1})` : `SyntaxError: ${message}`;
 }
 
-export async function runTypeScriptSnippet(code: string, transcript: string): Promise<RunOutcome> {
-	let javascript: string;
-	try {
-		javascript = transpileTypeScript(code);
-	} catch (error) {
-		// Caught here, before any worker starts.
-		return { status: 'error', error: describeSyntaxError(error as Error), output: '', truncated: false };
+export async function runSnippet(
+	language: SnippetLanguage,
+	code: string,
+	transcript: string,
+	onProgress?: (message: string) => void,
+): Promise<RunOutcome> {
+	let program = code;
+	if (language === 'typescript') {
+		try {
+			program = transpileTypeScript(code);
+		} catch (error) {
+			// Caught here, before any worker starts.
+			return { status: 'error', error: describeSyntaxError(error as Error), output: '', truncated: false };
+		}
 	}
 
 	const lines: string[] = [];
 	let truncated = false;
-	const end = await runInSandbox(javascript, {
+	const end = await runInSandbox(language, program, {
 		onOutput: (printed) => lines.push(...printed),
 		onTruncated: () => (truncated = true),
+		onProgress,
 	});
 	const output = lines.join('\n');
 	const common = { output, truncated };
 	switch (end.kind) {
 		case 'done': {
 			const comparison = compareOutput(transcript, output);
-			// Output cut short can never be checked against a transcript.
-			if (truncated) return { ...common, status: 'fail', diff: comparison.diff };
-			return comparison.pass ? { ...common, status: 'pass' } : { ...common, status: 'fail', diff: comparison.diff };
+			// Output cut short can never match a transcript.
+			return comparison.pass && !truncated ? { ...common, status: 'pass' } : { ...common, status: 'fail', diff: comparison.diff };
 		}
 		case 'error':
 			return { ...common, status: 'error', error: `${end.name}: ${end.message}${end.line ? ` (line ${end.line})` : ''}` };

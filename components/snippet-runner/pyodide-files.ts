@@ -1,0 +1,48 @@
+/**
+ * Pyodide's files, fetched by the page from the site itself (the build copies
+ * them from the `pyodide` package; no CDN) and kept for the life of the page,
+ * so only the first Python run downloads them. The browser's HTTP cache keeps
+ * them across pages.
+ */
+import { PYODIDE_FILES, PYODIDE_PATH } from '../../src/lib/pyodide-files.ts';
+
+let files: Promise<Record<string, ArrayBuffer>> | undefined;
+
+async function fetchWithProgress(url: string, onBytes: (bytes: number) => void): Promise<ArrayBuffer> {
+	const response = await fetch(url);
+	if (!response.ok || !response.body) throw new Error(`could not load ${url} (${response.status})`);
+	const chunks: Uint8Array[] = [];
+	const reader = response.body.getReader();
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		chunks.push(value);
+		onBytes(value.length);
+	}
+	return new Blob(chunks as BlobPart[]).arrayBuffer();
+}
+
+/** Reports progress as a fraction of the files' total size, which the server states. */
+export function loadPyodideFiles(onProgress: (fraction: number) => void): Promise<Record<string, ArrayBuffer>> {
+	files ??= (async () => {
+		const base = `${import.meta.env.BASE_URL}${PYODIDE_PATH}`;
+		const sizes = await Promise.all(
+			PYODIDE_FILES.map(async (name) => Number((await fetch(base + name, { method: 'HEAD' })).headers.get('content-length') ?? 0)),
+		);
+		const total = sizes.reduce((sum, size) => sum + size, 0) || 1;
+		let received = 0;
+		const bodies = await Promise.all(
+			PYODIDE_FILES.map((name) =>
+				fetchWithProgress(base + name, (bytes) => {
+					received += bytes;
+					onProgress(Math.min(1, received / total));
+				}),
+			),
+		);
+		return Object.fromEntries(PYODIDE_FILES.map((name, index) => [name, bodies[index]!]));
+	})().catch((error: unknown) => {
+		files = undefined; // Let a later run try again.
+		throw error;
+	});
+	return files;
+}

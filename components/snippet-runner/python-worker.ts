@@ -1,0 +1,108 @@
+/// <reference lib="webworker" />
+/**
+ * Runs Python snippets with Pyodide, inside the sandbox frame. Unlike the
+ * TypeScript worker it is kept between runs, because starting Python takes
+ * seconds; a run that is stopped or stuck ends it, and the next run starts a
+ * fresh one.
+ *
+ * The frame has an opaque origin and may not connect anywhere, so Pyodide
+ * cannot download its own files: the page fetches them once and hands the
+ * bytes over, and Pyodide's requests for them are answered from memory.
+ */
+import { printLine, reportDone, reportError, resetOutput, send, startHeartbeat } from './worker-output.ts';
+import type { PythonWorkerRequest } from './worker-protocol.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+interface Pyodide {
+	runPython(code: string, options: { globals: unknown; filename?: string }): unknown;
+	globals: { get(name: string): (() => PyDict) | undefined };
+	setStdout(options: { batched: (line: string) => void }): void;
+	setStderr(options: { batched: (line: string) => void }): void;
+}
+interface PyDict {
+	set(key: string, value: unknown): void;
+	destroy(): void;
+}
+declare function loadPyodide(options: Record<string, unknown>): Promise<Pyodide>;
+
+/** Pyodide asks for its files by URL; this address only names them. */
+const INDEX_URL = 'https://pyodide.invalid/';
+
+let pyodide: Pyodide | undefined;
+
+function serveFromMemory(files: Record<string, ArrayBuffer>) {
+	const networkFetch = self.fetch.bind(self);
+	self.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+		const url = input instanceof Request ? input.url : String(input);
+		const body = files[url.split('/').pop() ?? ''];
+		if (!url.startsWith(INDEX_URL) || !body) return networkFetch(input, init);
+		const type = url.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream';
+		return new Response(body, { headers: { 'Content-Type': type } });
+	};
+}
+
+async function load(files: Record<string, ArrayBuffer>) {
+	const script = (name: string) => URL.createObjectURL(new Blob([files[name]!], { type: 'text/javascript' }));
+	serveFromMemory(files);
+	importScripts(script('pyodide.js'));
+	const engine = (await import(/* @vite-ignore */ script('pyodide.asm.mjs'))) as { default: unknown };
+	pyodide = await loadPyodide({
+		indexURL: INDEX_URL,
+		createPyodideModule: engine.default,
+		lockFileContents: JSON.parse(new TextDecoder().decode(files['pyodide-lock.json'])),
+	});
+	pyodide.setStdout({ batched: printLine });
+	// Snippets print nothing to stderr; if one does, the reader should still see it.
+	pyodide.setStderr({ batched: printLine });
+	send({ type: 'ready' });
+}
+
+/** The last line of a Python traceback ("TypeError: …") and the line it points at in the snippet. */
+function describePythonError(error: unknown): { name: string; message: string; line?: number } {
+	const text = error instanceof Error ? error.message : String(error);
+	const lines = text.trimEnd().split('\n');
+	const last = lines.at(-1) ?? text;
+	const separator = last.indexOf(': ');
+	const name = separator > 0 ? last.slice(0, separator) : last;
+	const message = separator > 0 ? last.slice(separator + 2) : '';
+	const places = [...text.matchAll(/File "<snippet>", line (\d+)/g)];
+	const line = places.length > 0 ? Number(places.at(-1)![1]) : undefined;
+	return { name, message, line };
+}
+
+function run(code: string) {
+	if (!pyodide) return;
+	resetOutput();
+	// A fresh namespace for every run, so that one snippet's names never leak into the next.
+	const namespace = pyodide.globals.get('dict')!();
+	namespace.set('__name__', '__main__');
+	try {
+		pyodide.runPython(code, { globals: namespace, filename: '<snippet>' });
+		reportDone();
+	} catch (error) {
+		const { name, message, line } = describePythonError(error);
+		reportError(name, message, line);
+	} finally {
+		namespace.destroy();
+	}
+}
+
+let loading: Promise<boolean> = Promise.resolve(false);
+
+startHeartbeat(setInterval);
+self.addEventListener('message', async (event: MessageEvent<PythonWorkerRequest>) => {
+	const request = event.data;
+	if (request.type === 'load') {
+		loading = load(request.files).then(
+			() => true,
+			(error: unknown) => {
+				reportError('PyodideError', `Python could not start: ${(error as Error).message}`);
+				return false;
+			},
+		);
+	} else if (await loading) {
+		// The frame sends the first run right after the files; it waits here until Python is up.
+		run(request.code);
+	}
+});
