@@ -104,64 +104,58 @@ for (const pagePath of pages) {
 	);
 }
 
+/**
+ * Click-to-verdict times for one language: each page opened fresh, each snippet
+ * run twice. The first run on a page is cold (it loads the runner, or Pyodide).
+ */
+async function timeRuns(language: 'typescript' | 'python', pagePaths: string[]) {
+	const cold: number[] = [];
+	const warm: number[] = [];
+	for (const pagePath of pagePaths) {
+		const { page } = await site.newPage();
+		await page.goto(site.url(pagePath), { waitUntil: 'networkidle' });
+		const ids = snippets.filter((snippet) => snippet.page === pagePath && snippet[language]).map((snippet) => snippet.id);
+		for (const [index, id] of [...ids, ...ids].entries()) {
+			const elapsed = await page.evaluate(
+				async ({ snippetId, lang }) => {
+					const root = document.querySelector(`[data-snippet-id="${snippetId}"]`)!;
+					const verdict = root.querySelector<HTMLElement>(`[data-verdict="${lang}"]`)!;
+					delete verdict.dataset.status;
+					const started = performance.now();
+					root.querySelector<HTMLButtonElement>(`[data-run="${lang}"]`)!.click();
+					await new Promise<void>((resolve) => {
+						const check = () =>
+							/^(pass|fail|error|timeout|stopped|unavailable)$/.test(verdict.dataset.status ?? '') ? resolve() : requestAnimationFrame(check);
+						check();
+					});
+					return performance.now() - started;
+				},
+				{ snippetId: id, lang: language },
+			);
+			(index === 0 ? cold : warm).push(elapsed);
+		}
+		await page.close();
+	}
+	const summary = (values: number[]) => `median ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}  (${values.length} runs)`;
+	return { cold: summary(cold), warm: summary(warm) };
+}
+
 // ── Click to verdict ─────────────────────────────────────────────────────────
 heading('Click-to-verdict latency, TypeScript snippets in headless Chromium');
-const cold: number[] = [];
-const warm: number[] = [];
-for (const pagePath of pages) {
-	const { page } = await site.newPage();
-	await page.goto(site.url(pagePath), { waitUntil: 'networkidle' });
-	const ids = snippets.filter((snippet) => snippet.page === pagePath).map((snippet) => snippet.id);
-	for (const [index, id] of [...ids, ...ids].entries()) {
-		const elapsed = await page.evaluate(async (snippetId) => {
-			const root = document.querySelector(`[data-snippet-id="${snippetId}"]`)!;
-			const verdict = root.querySelector<HTMLElement>('[data-verdict="typescript"]')!;
-			delete verdict.dataset.status;
-			const started = performance.now();
-			root.querySelector<HTMLButtonElement>('[data-run="typescript"]')!.click();
-			await new Promise<void>((resolve) => {
-				const check = () => (/^(pass|fail|error|timeout)$/.test(verdict.dataset.status ?? '') ? resolve() : requestAnimationFrame(check));
-				check();
-			});
-			return performance.now() - started;
-		}, id);
-		(index === 0 ? cold : warm).push(elapsed);
-	}
-	await page.close();
+{
+	const { cold, warm } = await timeRuns('typescript', pages);
+	console.log(`cold (first Run on a page, loads the runner): ${cold}`);
+	console.log(`warm (later Runs): ${warm}`);
 }
-console.log(`cold (first Run on a page, loads the runner): median ${ms(percentile(cold, 50))}, p95 ${ms(percentile(cold, 95))}  (${cold.length} runs)`);
-console.log(`warm (later Runs): median ${ms(percentile(warm, 50))}, p95 ${ms(percentile(warm, 95))}  (${warm.length} runs)`);
 
 // ── Python ───────────────────────────────────────────────────────────────────
 heading('Python in the page (Pyodide)');
 {
-	const coldLoads: number[] = [];
-	const warmRuns: number[] = [];
-	for (const pagePath of pages.slice(0, 3)) {
-		const { page } = await site.newPage();
-		await page.goto(site.url(pagePath), { waitUntil: 'networkidle' });
-		const ids = snippets.filter((snippet) => snippet.page === pagePath && snippet.python).map((snippet) => snippet.id);
-		for (const [index, id] of [...ids, ...ids].entries()) {
-			const elapsed = await page.evaluate(async (snippetId) => {
-				const root = document.querySelector(`[data-snippet-id="${snippetId}"]`)!;
-				const verdict = root.querySelector<HTMLElement>('[data-verdict="python"]')!;
-				delete verdict.dataset.status;
-				const started = performance.now();
-				root.querySelector<HTMLButtonElement>('[data-run="python"]')!.click();
-				await new Promise<void>((resolve) => {
-					const check = () => (/^(pass|fail|error|timeout|stopped|unavailable)$/.test(verdict.dataset.status ?? '') ? resolve() : requestAnimationFrame(check));
-					check();
-				});
-				return performance.now() - started;
-			}, id);
-			(index === 0 ? coldLoads : warmRuns).push(elapsed);
-		}
-		await page.close();
-	}
 	const bytes = PYODIDE_FILES.reduce((sum, name) => sum + statSync(path.join(ROOT, 'dist', 'pyodide', name)).size, 0);
 	console.log(`download on first Python run: ${kb(bytes)} (${PYODIDE_FILES.length} files, fetched once per page, then from the HTTP cache)`);
-	console.log(`cold (first Python run on a fresh page: download, start Pyodide, run): median ${ms(percentile(coldLoads, 50))}, p95 ${ms(percentile(coldLoads, 95))}  (${coldLoads.length} runs)`);
-	console.log(`warm (later Python runs): median ${ms(percentile(warmRuns, 50))}, p95 ${ms(percentile(warmRuns, 95))}  (${warmRuns.length} runs)`);
+	const { cold, warm } = await timeRuns('python', pages.slice(0, 5));
+	console.log(`cold (first Python run on a fresh page: download, start Pyodide, run): ${cold}`);
+	console.log(`warm (later Python runs): ${warm}`);
 }
 
 // ── Search ───────────────────────────────────────────────────────────────────

@@ -20,9 +20,9 @@ afterAll(async () => {
 	await site?.close();
 });
 
-/** Replaces what a snippet's TypeScript panel holds, as a reader's edit would. */
-async function setCode(root: Locator, code: string) {
-	await root.locator('[data-code="typescript"]').evaluate((element, text) => (element.textContent = text), code);
+/** Replaces what a snippet's code panel holds, as a reader's edit would. */
+async function setCode(root: Locator, code: string, language: 'typescript' | 'python' = 'typescript') {
+	await root.locator(`[data-code="${language}"]`).evaluate((element, text) => (element.textContent = text), code);
 }
 
 async function openChapter(): Promise<{ page: Page; root: Locator; other: Locator }> {
@@ -31,12 +31,18 @@ async function openChapter(): Promise<{ page: Page; root: Locator; other: Locato
 	return { page, root: page.locator(`[data-snippet-id="${first!.id}"]`), other: page.locator(`[data-snippet-id="${second!.id}"]`) };
 }
 
-async function run(root: Locator, code?: string) {
-	if (code !== undefined) await setCode(root, code);
-	await root.getByRole('button', { name: 'Run TypeScript' }).click();
-	const verdict = root.locator('[data-verdict="typescript"]');
-	await expect.poll(() => verdict.getAttribute('data-status'), { timeout: 15_000 }).toMatch(VERDICTS);
-	return { status: await verdict.getAttribute('data-status'), text: (await verdict.textContent()) ?? '', details: (await root.locator('[data-result="typescript"]').textContent()) ?? '' };
+/** Runs one language of a snippet (after replacing its code, if given) and waits for the verdict. */
+async function run(root: Locator, code?: string, language: 'typescript' | 'python' = 'typescript') {
+	if (code !== undefined) await setCode(root, code, language);
+	await root.locator(`[data-run="${language}"]`).click();
+	const verdict = root.locator(`[data-verdict="${language}"]`);
+	// The first Python run on a page loads Pyodide.
+	await expect.poll(() => verdict.getAttribute('data-status'), { timeout: 60_000, interval: 50 }).toMatch(VERDICTS);
+	return {
+		status: await verdict.getAttribute('data-status'),
+		text: (await verdict.textContent()) ?? '',
+		details: (await root.locator(`[data-result="${language}"]`).textContent()) ?? '',
+	};
 }
 
 describe('endless loops', () => {
@@ -188,13 +194,7 @@ test('the runner says it is unavailable, and never passes, when it cannot start'
 });
 
 describe('Python in the page', () => {
-	async function runPython(root: Locator, code?: string) {
-		if (code !== undefined) await root.locator('[data-code="python"]').evaluate((element, text) => (element.textContent = text), code);
-		await root.getByRole('button', { name: 'Run Python' }).click();
-		const verdict = root.locator('[data-verdict="python"]');
-		await expect.poll(() => verdict.getAttribute('data-status'), { timeout: 60_000, interval: 50 }).toMatch(VERDICTS);
-		return { status: await verdict.getAttribute('data-status'), text: (await verdict.textContent()) ?? '', details: (await root.locator('[data-result="python"]').textContent()) ?? '' };
-	}
+	const runPython = (root: Locator, code?: string) => run(root, code, 'python');
 
 	test('loads Pyodide from the site once, with visible progress, and reuses it for later runs', async () => {
 		const { page } = await site.newPage();
