@@ -18,3 +18,21 @@ export function extractSnippets(mdxSource: string, file: string): AuthoredSnippe
 	});
 	return snippets;
 }
+
+/** A Mermaid diagram that says which snippet's run it draws (```mermaid snippet=ID). */
+export interface DocumentedDiagram {
+	snippetId: string;
+	source: string;
+	/** Where the diagram is, for error messages: `file:line`. */
+	where: string;
+}
+
+export function extractDocumentedDiagrams(mdxSource: string, file: string): DocumentedDiagram[] {
+	const tree: Root = unified().use(remarkParse).use(remarkMdx).parse(mdxSource);
+	const diagrams: DocumentedDiagram[] = [];
+	visit(tree, 'code', (node) => {
+		const snippetId = node.lang === 'mermaid' ? /(?:^|\s)snippet=([a-z0-9-]+)/.exec(node.meta ?? '')?.[1] : undefined;
+		if (snippetId) diagrams.push({ snippetId, source: node.value, where: `${file}:${node.position?.start.line ?? '?'}` });
+	});
+	return diagrams;
+}

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TraceMessage } from './check-diagram.ts';
 import { transpileTypeScript } from './transpile.ts';
 import type { SnippetLanguage } from './types.ts';
 
@@ -57,6 +59,23 @@ export async function runSnippetInNode(language: SnippetLanguage, code: string):
 		const file = path.join(dir, `snippet${program.extension}`);
 		await writeFile(file, program.prepare(code));
 		return await runProgram(program.command(), [file]);
+	} finally {
+		await rm(dir, { recursive: true, force: true });
+	}
+}
+
+const PYTHON_TRACER = fileURLToPath(new URL('./python/trace_calls.py', import.meta.url));
+
+/** Runs a Python snippet under a tracer and returns who handed control to whom, in order. */
+export async function tracePythonSnippet(code: string): Promise<TraceMessage[]> {
+	const dir = await mkdtemp(path.join(tmpdir(), 'snippet-trace-'));
+	try {
+		const file = path.join(dir, 'snippet.py');
+		const traceFile = path.join(dir, 'trace.json');
+		await writeFile(file, code);
+		const result = await runProgram(PROGRAMS.python.command(), [PYTHON_TRACER, file, traceFile]);
+		if (result.exitCode !== 0) throw new Error(`The traced snippet failed:\n${result.stderr}`);
+		return JSON.parse(await readFile(traceFile, 'utf8')) as TraceMessage[];
 	} finally {
 		await rm(dir, { recursive: true, force: true });
 	}

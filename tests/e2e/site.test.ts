@@ -54,7 +54,7 @@ describe.each([...new Set(readManifest().map((snippet) => snippet.page))])('%s w
 		}
 		const chapterId = pagePath.split('/').at(-2)!;
 		const source = readFileSync(new URL(`../../content/${chapterId}.mdx`, import.meta.url), 'utf8');
-		const fences = source.match(/^```mermaid$/gm)?.length ?? 0;
+		const fences = source.match(/^```mermaid\b/gm)?.length ?? 0;
 		expect(await page.locator('article svg[aria-roledescription]').count()).toBe(fences);
 		expect(await page.locator('pre.mermaid, code.language-mermaid').count()).toBe(0);
 	});
