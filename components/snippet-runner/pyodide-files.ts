@@ -8,11 +8,15 @@ import { PYODIDE_FILES, PYODIDE_PATH } from '../../src/lib/pyodide-files.ts';
 
 let files: Promise<Record<string, ArrayBuffer>> | undefined;
 
-async function fetchWithProgress(url: string, onBytes: (bytes: number) => void): Promise<ArrayBuffer> {
+async function open(url: string): Promise<Response> {
 	const response = await fetch(url);
 	if (!response.ok || !response.body) throw new Error(`could not load ${url} (${response.status})`);
+	return response;
+}
+
+async function readWithProgress(response: Response, onBytes: (bytes: number) => void): Promise<ArrayBuffer> {
 	const chunks: Uint8Array[] = [];
-	const reader = response.body.getReader();
+	const reader = response.body!.getReader();
 	for (;;) {
 		const { done, value } = await reader.read();
 		if (done) break;
@@ -22,18 +26,16 @@ async function fetchWithProgress(url: string, onBytes: (bytes: number) => void):
 	return new Blob(chunks as BlobPart[]).arrayBuffer();
 }
 
-/** Reports progress as a fraction of the files' total size, which the server states. */
+/** Reports progress as a fraction of the files' total size, which the server states with each response. */
 export function loadPyodideFiles(onProgress: (fraction: number) => void): Promise<Record<string, ArrayBuffer>> {
 	files ??= (async () => {
 		const base = `${import.meta.env.BASE_URL}${PYODIDE_PATH}`;
-		const sizes = await Promise.all(
-			PYODIDE_FILES.map(async (name) => Number((await fetch(base + name, { method: 'HEAD' })).headers.get('content-length') ?? 0)),
-		);
-		const total = sizes.reduce((sum, size) => sum + size, 0) || 1;
+		const responses = await Promise.all(PYODIDE_FILES.map((name) => open(base + name)));
+		const total = responses.reduce((sum, response) => sum + Number(response.headers.get('content-length') ?? 0), 0) || 1;
 		let received = 0;
 		const bodies = await Promise.all(
-			PYODIDE_FILES.map((name) =>
-				fetchWithProgress(base + name, (bytes) => {
+			responses.map((response) =>
+				readWithProgress(response, (bytes) => {
 					received += bytes;
 					onProgress(Math.min(1, received / total));
 				}),

@@ -49,9 +49,9 @@ let pythonRunning = false;
 let active: ActiveRun | undefined;
 let nextRunId = 1;
 
-function post(target: HTMLIFrameElement, request: FrameRequest, transfer: Transferable[] = []) {
+function post(target: HTMLIFrameElement, request: FrameRequest) {
 	// The frame's origin is opaque, so it cannot be named as a target.
-	target.contentWindow?.postMessage(request, '*', transfer);
+	target.contentWindow?.postMessage(request, '*');
 }
 
 function loadWorkerSource(language: SnippetLanguage): Promise<string> {
