@@ -2,6 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readManifest, startSite, type TestSite } from '../support/serve-site.ts';
+import { runAndWait } from '../support/verdict.ts';
 
 let site: TestSite;
 beforeAll(async () => {
@@ -24,8 +25,7 @@ test.each(pages)('%s has no axe violations in the light or the dark theme', asyn
 	const firstSnippet = snippets.find((snippet) => snippet.page === path);
 	if (firstSnippet) {
 		const root = page.locator(`[data-snippet-id="${firstSnippet.id}"]`);
-		await root.getByRole('button', { name: 'Run TypeScript' }).click();
-		await expect.poll(() => root.locator('[data-verdict="typescript"]').getAttribute('data-status'), { timeout: 15_000 }).toBe('pass');
+		expect((await runAndWait(root)).status).toBe('pass');
 	}
 	// The same page, verdict and all, in each theme: the reader's choice switches it as it would.
 	for (const theme of ['light', 'dark'] as const) {

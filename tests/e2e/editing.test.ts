@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readManifest, startSite, type TestSite } from '../support/serve-site.ts';
+import { waitForVerdict } from '../support/verdict.ts';
 
 const snippet = readManifest().find((entry) => entry.python !== null)!;
-const VERDICTS = /^(pass|fail|error|timeout|stopped|unavailable)$/;
 let site: TestSite;
 
 beforeAll(async () => {
@@ -19,12 +19,6 @@ async function openSnippet(page: Page) {
 	const root = page.locator(`[data-snippet-id="${snippet.id}"]`);
 	await root.getByRole('tab', { name: 'TypeScript' }).click();
 	return root;
-}
-
-async function verdictOf(root: ReturnType<Page['locator']>) {
-	const verdict = root.locator('[data-verdict="typescript"]');
-	await expect.poll(() => verdict.getAttribute('data-status'), { timeout: 15_000 }).toMatch(VERDICTS);
-	return { status: await verdict.getAttribute('data-status'), text: await verdict.textContent() };
 }
 
 test('the editor loads only when the reader asks to edit', async () => {
@@ -45,7 +39,7 @@ test('an edit runs with Ctrl+Enter, is marked as edited, and its verdict speaks 
 	await page.keyboard.press('Control+End');
 	await page.keyboard.type('\nconsole.log("my own line");');
 	await page.keyboard.press('Control+Enter');
-	const { status, text } = await verdictOf(root);
+	const { status, text } = await waitForVerdict(root);
 	expect(status).toBe('fail');
 	expect(text).toContain('differs from the documented transcript');
 	expect(await root.locator('.diff-actual').allTextContents()).toEqual(['+ my own line\n']);
@@ -71,7 +65,7 @@ test('edits survive a reload, are not run on load, and Reset restores the docume
 	expect(await editor.textContent()).not.toContain('kept');
 	expect(await root.locator('.snippet-edited-badge').isVisible()).toBe(false);
 	await root.getByRole('button', { name: 'Run TypeScript' }).click();
-	expect((await verdictOf(root)).status).toBe('pass');
+	expect((await waitForVerdict(root)).status).toBe('pass');
 	await page.reload();
 	expect(await root.getByRole('textbox').count()).toBe(0);
 });

@@ -8,9 +8,9 @@ import type { AddressInfo } from 'node:net';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readManifest, startSite, type TestSite } from '../support/serve-site.ts';
+import { FINAL_STATUS, runAndWait, type RunLanguage } from '../support/verdict.ts';
 
 const [first, second] = readManifest();
-const VERDICTS = /^(pass|fail|error|timeout|stopped|unavailable)$/;
 let site: TestSite;
 
 beforeAll(async () => {
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 /** Replaces what a snippet's code panel holds, as a reader's edit would. */
-async function setCode(root: Locator, code: string, language: 'typescript' | 'python' = 'typescript') {
+async function setCode(root: Locator, code: string, language: RunLanguage = 'typescript') {
 	await root.locator(`[data-code="${language}"]`).evaluate((element, text) => (element.textContent = text), code);
 }
 
@@ -32,17 +32,10 @@ async function openChapter(): Promise<{ page: Page; root: Locator; other: Locato
 }
 
 /** Runs one language of a snippet (after replacing its code, if given) and waits for the verdict. */
-async function run(root: Locator, code?: string, language: 'typescript' | 'python' = 'typescript') {
+async function run(root: Locator, code?: string, language: RunLanguage = 'typescript') {
 	if (code !== undefined) await setCode(root, code, language);
-	await root.locator(`[data-run="${language}"]`).click();
-	const verdict = root.locator(`[data-verdict="${language}"]`);
 	// The first Python run on a page loads Pyodide.
-	await expect.poll(() => verdict.getAttribute('data-status'), { timeout: 60_000, interval: 50 }).toMatch(VERDICTS);
-	return {
-		status: await verdict.getAttribute('data-status'),
-		text: (await verdict.textContent()) ?? '',
-		details: (await root.locator(`[data-result="${language}"]`).textContent()) ?? '',
-	};
+	return runAndWait(root, language, 60_000);
 }
 
 describe('endless loops', () => {
@@ -59,7 +52,7 @@ describe('endless loops', () => {
 		// The main thread is never blocked: the page answers and scrolls while the loop runs.
 		expect(await page.evaluate(() => document.title.length)).toBeGreaterThan(0);
 		await page.mouse.wheel(0, 400);
-		await expect.poll(() => verdict.getAttribute('data-status'), { timeout: 5_000, interval: 50 }).toMatch(VERDICTS);
+		await expect.poll(() => verdict.getAttribute('data-status'), { timeout: 5_000, interval: 50 }).toMatch(FINAL_STATUS);
 		expect(Date.now() - started).toBeLessThan(2_000);
 		expect(await verdict.getAttribute('data-status')).toBe('timeout');
 		expect(await verdict.textContent()).toMatch(/stopped after \d+ s/);

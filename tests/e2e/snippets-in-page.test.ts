@@ -1,6 +1,7 @@
 /** Every snippet, run by a reader in the page, reaches `pass`; and the runner reports drift, errors and runaways. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readManifest, startSite, type TestSite } from '../support/serve-site.ts';
+import { runAndWait } from '../support/verdict.ts';
 
 const snippets = readManifest();
 const pages = [...new Set(snippets.map((snippet) => snippet.page))];
@@ -25,13 +26,9 @@ describe.each(pages)('chapter %s', (pagePath) => {
 			const root = page.locator(`[data-snippet-id="${snippet.id}"]`);
 			const languages = snippet.python ? (['python', 'typescript'] as const) : (['typescript'] as const);
 			for (const language of languages) {
-				await root.locator(`[data-run="${language}"]`).click();
-				const verdict = root.locator(`[data-verdict="${language}"]`);
 				// The first Python run on a page loads Pyodide.
-				await expect.poll(() => verdict.getAttribute('data-status'), { message: `${snippet.id} ${language}`, timeout: 60_000 }).toMatch(/^(pass|fail|error|timeout|stopped|unavailable)$/);
-				const status = await verdict.getAttribute('data-status');
-				const detail = status === 'pass' ? '' : `${await verdict.textContent()}\n${await root.locator(`[data-result="${language}"]`).textContent()}`;
-				expect(status, `snippet ${snippet.id}, ${language}: ${detail}`).toBe('pass');
+				const { status, text, details } = await runAndWait(root, language, 60_000);
+				expect(status, `snippet ${snippet.id}, ${language}: ${text}\n${details}`).toBe('pass');
 			}
 			for (const language of languages) expect(await root.locator(`[data-verdict="${language}"]`).getAttribute('data-status')).toBe('pass');
 		}
@@ -49,15 +46,12 @@ describe('the runner reports drift', () => {
 		await page.goto(site.url(first.page));
 		const root = page.locator(`[data-snippet-id="${first.id}"]`);
 		await root.locator('[data-transcript-for~="typescript"]').evaluate((element, text) => (element.textContent = text), transcript);
-		await root.getByRole('button', { name: 'Run TypeScript' }).click();
-		const verdict = root.locator('[data-verdict="typescript"]');
-		await expect.poll(() => verdict.getAttribute('data-status'), { timeout: 15_000 }).toMatch(/^(pass|fail|error|timeout)$/);
-		return { root, verdict };
+		return { root, verdict: await runAndWait(root) };
 	}
 
 	test('a transcript that drifted from the output fails, with a line diff', async () => {
 		const { root, verdict } = await runWithTranscript(`${first.typescript.output}\nan extra line`);
-		expect(await verdict.getAttribute('data-status')).toBe('fail');
+		expect(verdict.status).toBe('fail');
 		await expect.poll(() => root.locator('.diff-expected').allTextContents()).toEqual(['− an extra line\n']);
 	});
 });
