@@ -7,5 +7,10 @@ import inspect from 'object-inspect';
  * difference between the two shows up as a failing snippet in the browser tests.
  */
 export function formatLogArguments(args: readonly unknown[]): string {
-	return args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg, { quoteStyle: 'single' }))).join(' ');
+	return args.map((arg) => (typeof arg === 'string' ? arg : formatValue(arg))).join(' ');
+}
+
+/** One value as Node's inspector shows it, strings in quotes: `'hello'`, `{ value: 1, done: false }`. */
+export function formatValue(value: unknown): string {
+	return inspect(value, { quoteStyle: 'single' });
 }

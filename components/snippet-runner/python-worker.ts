@@ -9,7 +9,8 @@
  * cannot download its own files: the page fetches them once and hands the
  * bytes over, and Pyodide's requests for them are answered from memory.
  */
-import { printLine, reportDone, reportError, resetOutput, send, startHeartbeat } from './worker-output.ts';
+import tracerSource from '../trace/trace_generators.py?raw';
+import { printLine, recordTraceEvent, reportDone, reportError, resetOutput, send, startHeartbeat } from './worker-output.ts';
 import type { PythonWorkerRequest } from './worker-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -21,8 +22,13 @@ interface Pyodide {
 	setStderr(options: { batched: (line: string) => void }): void;
 }
 interface PyDict {
+	get(key: string): unknown;
 	set(key: string, value: unknown): void;
 	destroy(): void;
+}
+interface Tracer {
+	start(sink: (event: string) => void): void;
+	stop(): void;
 }
 declare function loadPyodide(options: Record<string, unknown>): Promise<Pyodide>;
 
@@ -30,6 +36,7 @@ declare function loadPyodide(options: Record<string, unknown>): Promise<Pyodide>
 const INDEX_URL = 'https://pyodide.invalid/';
 
 let pyodide: Pyodide | undefined;
+let tracer: Tracer | undefined;
 
 function serveFromMemory(files: Record<string, ArrayBuffer>) {
 	const networkFetch = self.fetch.bind(self);
@@ -55,6 +62,9 @@ async function load(files: Record<string, ArrayBuffer>) {
 	pyodide.setStdout({ batched: printLine });
 	// Snippets print nothing to stderr; if one does, the reader should still see it.
 	pyodide.setStderr({ batched: printLine });
+	const tracerModule = pyodide.globals.get('dict')!();
+	pyodide.runPython(tracerSource, { globals: tracerModule, filename: 'trace_generators.py' });
+	tracer = { start: tracerModule.get('start') as Tracer['start'], stop: tracerModule.get('stop') as Tracer['stop'] };
 	send({ type: 'ready' });
 }
 
@@ -71,12 +81,13 @@ function describePythonError(error: unknown): { name: string; message: string; l
 	return { name, message, line };
 }
 
-function run(code: string) {
+function run(code: string, trace: boolean) {
 	if (!pyodide) return;
 	resetOutput();
 	// A fresh namespace for every run, so that one snippet's names never leak into the next.
 	const namespace = pyodide.globals.get('dict')!();
 	namespace.set('__name__', '__main__');
+	if (trace) tracer?.start((event) => recordTraceEvent(JSON.parse(event)));
 	try {
 		pyodide.runPython(code, { globals: namespace, filename: '<snippet>' });
 		reportDone();
@@ -84,6 +95,7 @@ function run(code: string) {
 		const { name, message, line } = describePythonError(error);
 		reportError(name, message, line);
 	} finally {
+		if (trace) tracer?.stop();
 		namespace.destroy();
 	}
 }
@@ -103,6 +115,6 @@ self.addEventListener('message', async (event: MessageEvent<PythonWorkerRequest>
 		);
 	} else if (await loading) {
 		// The frame sends the first run right after the files; it waits here until Python is up.
-		run(request.code);
+		run(request.code, request.trace);
 	}
 });

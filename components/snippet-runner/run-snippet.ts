@@ -4,10 +4,17 @@
  */
 import { compareOutput, type DiffLine } from '../../src/snippets/compare-output.ts';
 import { transpileTypeScript } from '../../src/snippets/transpile.ts';
+import type { TraceEvent } from '../trace/trace-event.ts';
 import { runInSandbox } from './sandbox.ts';
 import type { SnippetLanguage } from './worker-protocol.ts';
 
-export type RunOutcome = { output: string; truncated: boolean } & (
+/** The generator events of a traced run, up to the recorder's limit. */
+export interface RecordedTrace {
+	events: TraceEvent[];
+	truncated: boolean;
+}
+
+export type RunOutcome = { output: string; truncated: boolean; trace?: RecordedTrace } & (
 	| { status: 'pass' }
 	| { status: 'fail'; diff: DiffLine[] }
 	| { status: 'error'; error: string }
@@ -23,12 +30,23 @@ function describeSyntaxError(error: Error): string {
 	return match ? `SyntaxError: ${message} (line ${match[1]}, column ${Number(match[2]) + 1})` : `SyntaxError: ${message}`;
 }
 
-export async function runSnippet(
-	language: SnippetLanguage,
-	code: string,
-	transcript: string,
-	onProgress?: (message: string) => void,
-): Promise<RunOutcome> {
+/** Names the generator functions of compiled TypeScript for the trace; without it the trace still works, with generic names. */
+async function prepareForTrace(program: string): Promise<string> {
+	const { nameGeneratorFunctions } = await import('../trace/name-generator-functions.ts');
+	try {
+		return nameGeneratorFunctions(program);
+	} catch {
+		return program;
+	}
+}
+
+export interface RunOptions {
+	onProgress?: (message: string) => void;
+	/** Also record the run's generator events, returned as `trace`. */
+	trace?: boolean;
+}
+
+export async function runSnippet(language: SnippetLanguage, code: string, transcript: string, options: RunOptions = {}): Promise<RunOutcome> {
 	let program = code;
 	if (language === 'typescript') {
 		try {
@@ -37,17 +55,23 @@ export async function runSnippet(
 			// Caught here, before any worker starts.
 			return { status: 'error', error: describeSyntaxError(error as Error), output: '', truncated: false };
 		}
+		if (options.trace) program = await prepareForTrace(program);
 	}
 
 	const lines: string[] = [];
 	let truncated = false;
+	const trace: RecordedTrace | undefined = options.trace ? { events: [], truncated: false } : undefined;
 	const end = await runInSandbox(language, program, {
 		onOutput: (printed) => lines.push(...printed),
 		onTruncated: () => (truncated = true),
-		onProgress,
+		onProgress: options.onProgress,
+		...(trace && {
+			onTrace: (events: TraceEvent[]) => trace.events.push(...events),
+			onTraceTruncated: () => (trace.truncated = true),
+		}),
 	});
 	const output = lines.join('\n');
-	const common = { output, truncated };
+	const common = { output, truncated, trace };
 	switch (end.kind) {
 		case 'done': {
 			const comparison = compareOutput(transcript, output);

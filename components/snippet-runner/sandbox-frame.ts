@@ -58,7 +58,7 @@ function frameMain() {
 		try {
 			if (language === 'typescript') {
 				end('typescript');
-				start('typescript', request.workerSource, runId).postMessage({ code: request.code });
+				start('typescript', request.workerSource, runId).postMessage({ code: request.code, trace: request.trace });
 				return;
 			}
 			if (request.files) {
@@ -68,7 +68,7 @@ function frameMain() {
 			const python = workers.python;
 			if (!python) throw new Error('Python was not started');
 			python.runId = runId;
-			python.worker.postMessage({ type: 'run', code: request.code });
+			python.worker.postMessage({ type: 'run', code: request.code, trace: request.trace });
 		} catch (error) {
 			post({ type: 'unavailable', runId, reason: String(error) });
 		}

@@ -5,6 +5,7 @@
 import pythonWorkerUrl from './python-worker.ts?worker&url';
 import { loadPyodideFiles } from './pyodide-files.ts';
 import { getSandboxDocument } from './sandbox-frame.ts';
+import type { TraceEvent } from '../trace/trace-event.ts';
 import typescriptWorkerUrl from './snippet-worker.ts?worker&url';
 import type { FrameMessage, FrameRequest, SnippetLanguage, WorkerMessage } from './worker-protocol.ts';
 
@@ -30,6 +31,9 @@ export interface RunHandlers {
 	onTruncated(): void;
 	/** While Python loads: a line for the reader, e.g. "Loading Python… 40%". */
 	onProgress?(message: string): void;
+	/** Given only for a traced run: receives the run's generator events as they come. */
+	onTrace?(events: TraceEvent[]): void;
+	onTraceTruncated?(): void;
 }
 
 interface ActiveRun {
@@ -98,6 +102,8 @@ function receive(run: ActiveRun, message: FrameMessage) {
 		run.started = performance.now();
 	} else if (data.type === 'output') run.handlers.onOutput(data.lines);
 	else if (data.type === 'truncated') run.handlers.onTruncated();
+	else if (data.type === 'trace') run.handlers.onTrace?.(data.events);
+	else if (data.type === 'trace-truncated') run.handlers.onTraceTruncated?.();
 	else if (data.type === 'done') run.finish({ kind: 'done' });
 	else if (data.type === 'error') run.finish({ kind: 'error', name: data.name, message: data.message, line: data.line });
 }
@@ -162,6 +168,6 @@ export async function runInSandbox(language: SnippetLanguage, code: string, hand
 		};
 		active = run;
 		if (files) pythonRunning = true;
-		post(iframe, { type: 'run', runId, language, code, workerSource, files });
+		post(iframe, { type: 'run', runId, language, code, trace: handlers.onTrace !== undefined, workerSource, files });
 	});
 }

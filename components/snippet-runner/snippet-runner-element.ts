@@ -6,6 +6,7 @@
  * edited), and the transpiler, sandbox and diff load on the first Run.
  */
 import { loadEdit, saveEdit } from './edit-storage.ts';
+import type { RunOutcome } from './run-snippet.ts';
 import { getPreferredLanguage, onPreferredLanguageChange, setPreferredLanguage } from './language-preference.ts';
 import type { SnippetEditor } from './snippet-editor.ts';
 
@@ -35,6 +36,9 @@ class SnippetRunnerElement extends HTMLElement {
 		}
 		const edit = this.#part<HTMLButtonElement>('[data-edit]');
 		const reset = this.#part<HTMLButtonElement>('[data-reset]');
+		const trace = this.#part<HTMLButtonElement>('[data-trace]');
+		trace?.addEventListener('click', () => void this.#toggleTrace());
+		if (trace) trace.disabled = false;
 		edit?.addEventListener('click', () => void this.#startEditing().then(() => this.#focusEditor()));
 		reset?.addEventListener('click', () => this.#reset());
 		if (edit) edit.disabled = false;
@@ -157,13 +161,62 @@ class SnippetRunnerElement extends HTMLElement {
 		this.#updateEditedState();
 	}
 
-	async #run(language: Language) {
+	/**
+	 * Runs every language of the snippet with tracing and draws each trace, side by
+	 * side, so that the two protocols can be compared; a second press hides them.
+	 */
+	async #toggleTrace() {
+		const toggle = this.#part<HTMLButtonElement>('[data-trace]');
+		const view = this.#part('[data-trace-view]');
+		if (!toggle || !view) return;
+		if (toggle.getAttribute('aria-expanded') === 'true') {
+			toggle.setAttribute('aria-expanded', 'false');
+			view.hidden = true;
+			this.#highlightLine(null);
+			return;
+		}
+		toggle.setAttribute('aria-expanded', 'true');
+		view.hidden = false;
+		const panels = LANGUAGES.filter((language) => this.#documented(language) !== null);
+		for (const language of panels) this.#traceBody(language)?.replaceChildren(document.createTextNode('Running…'));
+		const viewModule = import('../trace/trace-view.ts');
+		for (const language of panels) {
+			const body = this.#traceBody(language);
+			const code = this.#currentCode(language);
+			const outcome = await this.#run(language, { trace: true });
+			if (!body || toggle.getAttribute('aria-expanded') !== 'true') return;
+			if (!outcome?.trace) {
+				body.textContent = 'No trace: the run did not start.';
+				continue;
+			}
+			try {
+				const { showTrace } = await viewModule;
+				await showTrace(body, outcome.trace, { code, onStep: (line) => this.#highlightLine(line === undefined ? null : { language, line }) });
+			} catch (error) {
+				body.textContent = `The trace could not be drawn (${(error as Error).message}).`;
+			}
+		}
+	}
+
+	#traceBody(language: Language): HTMLElement | null {
+		return this.#part(`[data-trace-for="${language}"] .trace-body`);
+	}
+
+	/** Marks the line of the current trace step in the highlighted code, or clears the mark. */
+	#highlightLine(target: { language: Language; line: number } | null) {
+		for (const marked of this.querySelectorAll('.line.trace-line')) marked.classList.remove('trace-line');
+		if (!target) return;
+		const lines = this.querySelectorAll(`[data-code="${target.language}"] .line`);
+		lines[target.line - 1]?.classList.add('trace-line');
+	}
+
+	async #run(language: Language, { trace = false } = {}): Promise<RunOutcome | undefined> {
 		const button = this.#part<HTMLButtonElement>(`[data-run="${language}"]`);
 		const verdict = this.#part(`[data-verdict="${language}"]`);
 		const result = this.#part(`[data-result="${language}"]`);
 		const stop = this.#part<HTMLButtonElement>('[data-stop]');
 		const transcript = this.#part(`[data-transcript-for~="${language}"]`)?.textContent ?? '';
-		if (!button || !verdict || !result || !stop || button.disabled) return;
+		if (!button || !verdict || !result || !stop || button.disabled) return undefined;
 
 		// One run of a language at a time: its Run is off until the run ends, and Stop ends it early.
 		button.disabled = true;
@@ -179,17 +232,22 @@ class SnippetRunnerElement extends HTMLElement {
 			stop.onclick = () => stopRun();
 			stop.hidden = false;
 			const edited = this.#isEdited(language);
-			const outcome = await runSnippet(language, this.#currentCode(language), transcript, (progress) => {
-				verdict.textContent = `${LABELS[language]}: ${progress}`;
+			const outcome = await runSnippet(language, this.#currentCode(language), transcript, {
+				trace,
+				onProgress: (progress) => {
+					verdict.textContent = `${LABELS[language]}: ${progress}`;
+				},
 			});
 			verdict.dataset.status = outcome.status;
 			verdict.textContent = `${LABELS[language]}: ${describeOutcome(outcome, { edited })}`;
 			const details = renderOutcomeDetails(outcome);
 			result.replaceChildren(...details);
 			result.hidden = details.length === 0;
+			return outcome;
 		} catch (error) {
 			verdict.dataset.status = 'unavailable';
 			verdict.textContent = `${LABELS[language]}: the runner could not start (${(error as Error).message}).`;
+			return undefined;
 		} finally {
 			// Focus would be lost with the Stop button; keep the reader on this snippet.
 			const stopHadFocus = document.activeElement === stop;

@@ -7,22 +7,27 @@
  * stops, and the page's watchdog terminates this worker. A snippet that is only
  * waiting on a timer or a promise keeps the heartbeat going and may finish.
  */
-import { formatLogArguments } from './format-console.ts';
-import { printLine, reportDone, reportError, send, startHeartbeat } from './worker-output.ts';
+import { instrumentGenerators, TRACE_PARAMETER, type GeneratorTracing } from '../trace/instrument-generators.ts';
+import { formatLogArguments, formatValue } from './format-console.ts';
+import { printLine, recordTraceEvent, reportDone, reportError, send, startHeartbeat } from './worker-output.ts';
 import type { RunRequest } from './worker-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 // The snippet may replace or wrap these; the runner keeps its own copies.
 const { setTimeout: startTimeout, setInterval: startInterval, clearTimeout: cancelTimeout, clearInterval: cancelInterval } = self;
-const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (body: string) => () => Promise<void>;
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+	parameter: string,
+	body: string,
+) => (tracing: GeneratorTracing | undefined) => Promise<void>;
 
 let finished = false;
 
 /**
  * The line in the reader's code where an error was thrown. Code made by the
  * Function constructor starts two lines into its own source (the generated
- * function header), so V8 reports the reader's line 1 as line 3.
+ * function header), so V8 reports the reader's line 1 as line 3. The first such
+ * line in the stack is the innermost call in the reader's code.
  */
 const FUNCTION_HEADER_LINES = 2;
 function findSnippetLine(error: unknown): number | undefined {
@@ -95,10 +100,18 @@ self.addEventListener(
 	async (event: MessageEvent<RunRequest>) => {
 		send({ type: 'alive' });
 		trackTimers();
+		const tracing = event.data.trace
+			? instrumentGenerators({
+					generatorPrototype: Object.getPrototypeOf(function* () {}).prototype,
+					record: recordTraceEvent,
+					format: formatValue,
+					findLine: () => findSnippetLine(new Error()),
+				})
+			: undefined;
 		try {
 			// An async function body, so that top-level `await` works as in a module;
 			// 'use strict' shares the first line so that line numbers stay the reader's.
-			await new AsyncFunction(`'use strict';${event.data.code}`)();
+			await new AsyncFunction(TRACE_PARAMETER, `'use strict';${event.data.code}`)(tracing);
 			mainFinished = true;
 			finishIfIdle();
 		} catch (error) {

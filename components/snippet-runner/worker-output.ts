@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
 /**
- * What both snippet workers (TypeScript and Python) share: printing with caps,
- * reporting errors, and the heartbeat the page's watchdog listens for.
+ * What both snippet workers (TypeScript and Python) share: printing and tracing
+ * with caps, reporting errors, and the heartbeat the page's watchdog listens for.
  */
+import type { TraceEvent } from '../trace/trace-event.ts';
 import type { WorkerMessage } from './worker-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -12,8 +13,12 @@ const FLUSH_INTERVAL_MS = 50;
 /** Enough for any documented snippet many times over; a print loop stops here. */
 const MAX_LINES = 2000;
 const MAX_BYTES = 200_000;
+/** More steps than a reader would step through; a generator loop stops being recorded here. */
+const MAX_TRACE_EVENTS = 500;
 
 let pending: string[] = [];
+let pendingEvents: TraceEvent[] = [];
+let eventsRecorded = 0;
 let lastFlush = 0;
 let linesSent = 0;
 let bytesSent = 0;
@@ -24,15 +29,32 @@ export function send(message: WorkerMessage) {
 }
 
 export function flush() {
-	if (pending.length === 0) return;
-	send({ type: 'output', lines: pending });
+	if (pendingEvents.length > 0) send({ type: 'trace', events: pendingEvents });
+	if (pending.length > 0) send({ type: 'output', lines: pending });
+	pendingEvents = [];
 	pending = [];
 	lastFlush = performance.now();
+}
+
+/** Records one event of a traced run, sent in batches with the output. */
+export function recordTraceEvent(event: TraceEvent) {
+	eventsRecorded += 1;
+	if (eventsRecorded > MAX_TRACE_EVENTS) {
+		if (eventsRecorded === MAX_TRACE_EVENTS + 1) {
+			flush();
+			send({ type: 'trace-truncated' });
+		}
+		return;
+	}
+	pendingEvents.push(event);
+	if (performance.now() - lastFlush > FLUSH_INTERVAL_MS) flush();
 }
 
 /** Starts counting a new run's output from zero. */
 export function resetOutput() {
 	pending = [];
+	pendingEvents = [];
+	eventsRecorded = 0;
 	linesSent = 0;
 	bytesSent = 0;
 	truncated = false;

@@ -3,15 +3,21 @@
  * snippets. The frame only relays them, adding the run they belong to.
  */
 
+import type { TraceEvent } from '../trace/trace-event.ts';
+
 export type SnippetLanguage = 'typescript' | 'python';
 
-/** Page → frame → TypeScript worker: the JavaScript to run (TypeScript with its types removed). */
+/**
+ * Page → frame → TypeScript worker: the JavaScript to run (TypeScript with its
+ * types removed). With `trace`, the worker records the run's generator events.
+ */
 export interface RunRequest {
 	code: string;
+	trace: boolean;
 }
 
 /** Page → frame → Python worker: first Pyodide's files, then snippets to run. */
-export type PythonWorkerRequest = { type: 'load'; files: Record<string, ArrayBuffer> } | { type: 'run'; code: string };
+export type PythonWorkerRequest = { type: 'load'; files: Record<string, ArrayBuffer> } | { type: 'run'; code: string; trace: boolean };
 
 /** Worker → frame → page. */
 export type WorkerMessage =
@@ -22,6 +28,10 @@ export type WorkerMessage =
 	| { type: 'output'; lines: string[] }
 	/** The output limit was reached; nothing more will be sent. */
 	| { type: 'truncated' }
+	/** Generator events of a traced run, sent in batches as the run goes. */
+	| { type: 'trace'; events: TraceEvent[] }
+	/** The trace limit was reached; later events are not recorded. */
+	| { type: 'trace-truncated' }
 	| { type: 'done' }
 	/** `line` is in the reader's code, when the error names it. */
 	| { type: 'error'; name: string; message: string; line?: number };
@@ -33,6 +43,7 @@ export type FrameRequest =
 			runId: number;
 			language: SnippetLanguage;
 			code: string;
+			trace: boolean;
 			workerSource: string;
 			files?: Record<string, ArrayBuffer>;
 	  }

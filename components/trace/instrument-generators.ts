@@ -1,0 +1,105 @@
+/**
+ * Records every generator protocol event of a TypeScript run by instrumenting
+ * the runtime: `next`, `throw` and `return` on the generator prototype, which
+ * every generator shares and which `for...of`, spreading and `yield*` call too.
+ *
+ * A generator object does not know which function made it, so creation is
+ * recorded by `named`, which `name-generator-functions.ts` wraps around each
+ * generator function of the compiled snippet. A generator made another way (a
+ * generator method) is named "generator" and recorded when first driven.
+ */
+import { CALLER, type TraceEvent } from './trace-event.ts';
+
+/** The name under which a traced run's code receives the `GeneratorTracing` below. */
+export const TRACE_PARAMETER = '__generatorTrace';
+
+const MAX_VALUE_CHARS = 80;
+const METHODS = ['next', 'throw', 'return'] as const;
+
+export interface GeneratorTracing {
+	/** Wraps a generator function so that each call records the generator it creates. */
+	named<F extends (...args: never[]) => unknown>(generatorFunction: F, name: string): F;
+}
+
+interface Options {
+	/** The realm's %GeneratorPrototype%, e.g. `Object.getPrototypeOf(function* () {}).prototype`. */
+	generatorPrototype: object;
+	record(event: TraceEvent): void;
+	/** Formats a value as the run's console would print it. */
+	format(value: unknown): string;
+	/** The line of the reader's code that is running now, if known. */
+	findLine(): number | undefined;
+}
+
+function short(text: string) {
+	return text.length <= MAX_VALUE_CHARS ? text : `${text.slice(0, MAX_VALUE_CHARS - 1)}…`;
+}
+
+export function instrumentGenerators({ generatorPrototype, record, format, findLine }: Options): GeneratorTracing {
+	const names = new WeakMap<object, string>();
+	const counts = new Map<string, number>();
+	// The generators running now, innermost last: the innermost drives any generator it calls.
+	const running: string[] = [];
+	const currentCaller = () => running.at(-1) ?? CALLER;
+	const show = (value: unknown) => short(format(value));
+	const describeError = (error: unknown) => short(error instanceof Error ? `${error.name}: ${error.message}` : format(error));
+
+	function newName(base: string) {
+		const count = (counts.get(base) ?? 0) + 1;
+		counts.set(base, count);
+		return `${base}#${count}`;
+	}
+
+	function nameOf(generator: object): string {
+		let name = names.get(generator);
+		if (name === undefined) {
+			name = newName('generator');
+			names.set(generator, name);
+			record({ kind: 'create', generator: name, caller: currentCaller() });
+		}
+		return name;
+	}
+
+	const prototype = generatorPrototype as Record<(typeof METHODS)[number], (...args: unknown[]) => IteratorResult<unknown>>;
+	for (const method of METHODS) {
+		const original = prototype[method];
+		// A method definition keeps the name `next`, as the original has.
+		const { [method]: traced } = {
+			[method](this: object, ...args: unknown[]) {
+				if (typeof this !== 'object' || this === null) return original.apply(this, args);
+				const generator = nameOf(this);
+				const caller = currentCaller();
+				const value = args.length === 0 ? undefined : method === 'throw' ? describeError(args[0]) : show(args[0]);
+				record({ kind: 'call', generator, caller, method, value, line: findLine() });
+				running.push(generator);
+				try {
+					const result = original.apply(this, args);
+					record({ kind: result.done ? 'return' : 'yield', generator, caller, value: show(result.value) });
+					return result;
+				} catch (error) {
+					record({ kind: 'raise', generator, caller, value: describeError(error) });
+					throw error;
+				} finally {
+					running.pop();
+				}
+			},
+		};
+		Object.defineProperty(prototype, method, { value: traced, writable: true, configurable: true, enumerable: false });
+	}
+
+	return {
+		named(generatorFunction, name) {
+			return new Proxy(generatorFunction, {
+				apply(target, thisArg, args) {
+					const generator: unknown = Reflect.apply(target, thisArg, args);
+					if (typeof generator === 'object' && generator !== null && !names.has(generator)) {
+						const id = newName(name);
+						names.set(generator, id);
+						record({ kind: 'create', generator: id, caller: currentCaller(), line: findLine() });
+					}
+					return generator;
+				},
+			});
+		},
+	};
+}

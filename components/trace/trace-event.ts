@@ -1,0 +1,79 @@
+/**
+ * What a traced run records: every generator protocol event, in order. Both
+ * languages' recorders (`instrument-generators.ts` for TypeScript,
+ * `trace_generators.py` for Python) produce these, so one view draws both.
+ *
+ * Generators are named by their function, numbered in order of creation
+ * ("averager#1"); the other side of each message is the generator driving it
+ * (through `yield*`/`yield from`), or "caller" for any other code.
+ */
+
+export type GeneratorState = 'created' | 'running' | 'suspended' | 'closed';
+
+export type TraceEvent = {
+	generator: string;
+	caller: string;
+	/** The line of the reader's code where it happened, when the recorder knows it. */
+	line?: number;
+	/** The generator's state afterwards, when it is not the one the kind implies (see `stateAfter`). */
+	state?: GeneratorState;
+} & (
+	| { kind: 'create' }
+	/** `value` is the argument, formatted in the run's own language; absent when there was none. */
+	| { kind: 'call'; method: 'next' | 'send' | 'throw' | 'return' | 'close'; value?: string }
+	| { kind: 'yield' | 'return' | 'raise'; value: string }
+);
+
+export const CALLER = 'caller';
+
+/** The state a generator is in once the event has happened. */
+export function stateAfter(event: TraceEvent): GeneratorState {
+	// A call refused before the generator ran (Python's non-None first send) leaves it as it was.
+	if (event.state) return event.state;
+	switch (event.kind) {
+		case 'create':
+			return 'created';
+		case 'call':
+			return 'running';
+		case 'yield':
+			return 'suspended';
+		case 'return':
+		case 'raise':
+			return 'closed';
+	}
+}
+
+/** "averager#1" is just "averager" when the run made only one averager. */
+export function displayNames(events: TraceEvent[]): Map<string, string> {
+	const names = new Set(events.flatMap((event) => [event.generator, event.caller]));
+	const counts = new Map<string, number>();
+	for (const name of names) {
+		const base = name.replace(/#\d+$/, '');
+		counts.set(base, (counts.get(base) ?? 0) + 1);
+	}
+	return new Map([...names].map((name) => {
+		const base = name.replace(/#\d+$/, '');
+		return [name, counts.get(base) === 1 ? base : name];
+	}));
+}
+
+/** The message's label, as a reader would write the call: `send(2)`, `yield 1`, `raise TypeError: …`. */
+export function labelOf(event: TraceEvent, names: Map<string, string>): string {
+	switch (event.kind) {
+		case 'create':
+			return `${(names.get(event.generator) ?? event.generator).replace(/#\d+$/, '')}()`;
+		case 'call':
+			return `${event.method}(${event.value ?? ''})`;
+		case 'yield':
+		case 'return':
+		case 'raise':
+			return `${event.kind} ${event.value}`;
+	}
+}
+
+/** Who sends the message: calls go to the generator, everything else comes back from it. */
+export function endsOf(event: TraceEvent): { from: string; to: string } {
+	return event.kind === 'create' || event.kind === 'call'
+		? { from: event.caller, to: event.generator }
+		: { from: event.generator, to: event.caller };
+}

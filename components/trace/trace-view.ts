@@ -1,0 +1,136 @@
+/**
+ * The trace of a run, drawn for the reader: a sequence diagram (Mermaid, loaded
+ * with this module, so only when a reader asks for a trace), a timeline of each
+ * generator's state, and step mode, which walks through the events forwards and
+ * back, highlighting the message, the states and the line of code.
+ */
+import type { RecordedTrace } from '../snippet-runner/run-snippet.ts';
+import './trace-view.css';
+import { toSequenceDiagram } from './trace-diagram.ts';
+import { displayNames, endsOf, labelOf, stateAfter, type TraceEvent } from './trace-event.ts';
+import { buildTimeline, describeRow } from './trace-timeline.ts';
+
+export interface TraceViewOptions {
+	/** The code that ran, to quote the line of each step. */
+	code: string;
+	/** Called on every step with the line to highlight in the code, if the event has one. */
+	onStep(line: number | undefined): void;
+}
+
+const STATES = ['created', 'running', 'suspended', 'closed'] as const;
+let diagramCount = 0;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) {
+	const node = document.createElement(tag);
+	node.className = className;
+	if (text !== undefined) node.textContent = text;
+	return node;
+}
+
+async function drawDiagram(events: TraceEvent[]): Promise<HTMLElement> {
+	const { default: mermaid } = await import('mermaid');
+	// The same look as the chapters' diagrams, which are drawn at build time with Mermaid's defaults.
+	mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default', sequence: { mirrorActors: false } });
+	const { svg } = await mermaid.render(`mermaid-trace-${++diagramCount}`, toSequenceDiagram(events));
+	const container = element('div', 'trace-diagram');
+	// Mermaid sanitises what it draws (securityLevel 'strict'); values in labels are escaped as text.
+	container.innerHTML = svg;
+	return container;
+}
+
+function drawTimeline(events: TraceEvent[], names: Map<string, string>): { timeline: HTMLElement; columns: HTMLElement[][] } {
+	const timeline = element('div', 'trace-timeline');
+	timeline.setAttribute('role', 'group');
+	timeline.setAttribute('aria-label', 'Generator states, step by step');
+	const columns: HTMLElement[][] = events.map(() => []);
+	for (const row of buildTimeline(events)) {
+		const line = element('div', 'timeline-row');
+		const name = names.get(row.generator) ?? row.generator;
+		line.append(element('span', 'timeline-name', name));
+		const cells = element('div', 'timeline-cells');
+		cells.setAttribute('aria-hidden', 'true');
+		cells.style.setProperty('--steps', String(events.length));
+		for (const [step, state] of row.states.entries()) {
+			const cell = element('span', `timeline-cell state-${state ?? 'none'}`);
+			if (state) cell.title = `Step ${step + 1}: ${name} ${state}`;
+			cells.append(cell);
+			columns[step]!.push(cell);
+		}
+		line.append(cells, element('span', 'sr-only', `${name}: ${describeRow(row)}.`));
+		timeline.append(line);
+	}
+	const legend = element('p', 'timeline-legend');
+	for (const state of STATES) {
+		const key = element('span', 'timeline-key');
+		key.append(element('span', `timeline-cell state-${state}`), state);
+		legend.append(key);
+	}
+	legend.setAttribute('aria-hidden', 'true');
+	timeline.append(legend);
+	return { timeline, columns };
+}
+
+function describeStep(event: TraceEvent, names: Map<string, string>, codeLines: string[]): string {
+	const { from, to } = endsOf(event);
+	const name = (participant: string) => names.get(participant) ?? participant;
+	const where = event.line === undefined ? '' : ` · line ${event.line}: ${codeLines[event.line - 1]?.trim() ?? ''}`;
+	return `${name(from)} → ${name(to)}: ${labelOf(event, names)}${where} · ${name(event.generator)} is ${stateAfter(event)}`;
+}
+
+/** Draws `trace` into `section`, replacing what was there. */
+export async function showTrace(section: HTMLElement, trace: RecordedTrace, options: TraceViewOptions): Promise<void> {
+	const { events } = trace;
+	if (events.length === 0) {
+		section.replaceChildren(element('p', 'trace-empty', 'This run used no generator, so there is nothing to trace.'));
+		return;
+	}
+	const names = displayNames(events);
+	const codeLines = options.code.split('\n');
+	const diagram = await drawDiagram(events);
+	const { timeline, columns } = drawTimeline(events, names);
+	// Message i of the diagram is event i; without that match, step mode still works, without the highlight.
+	const messages = [...diagram.querySelectorAll('.messageText')];
+	const arrows = [...diagram.querySelectorAll('[class^="messageLine"]')];
+	const highlighted = messages.length === events.length ? events.map((_, step) => [messages[step]!, arrows[step]].filter(Boolean) as Element[]) : [];
+
+	const controls = element('div', 'trace-controls');
+	const back = element('button', 'trace-step-button', '← Back');
+	const forward = element('button', 'trace-step-button', 'Forward →');
+	back.type = forward.type = 'button';
+	back.dataset.step = 'back';
+	forward.dataset.step = 'forward';
+	const slider = element('input', 'trace-slider');
+	slider.type = 'range';
+	slider.min = '1';
+	slider.max = String(events.length);
+	slider.setAttribute('aria-label', 'Step');
+	const position = element('span', 'trace-position');
+	controls.append(back, forward, slider, position);
+	const description = element('p', 'trace-step');
+	description.setAttribute('aria-live', 'polite');
+
+	let current = 0;
+	function show(step: number) {
+		for (const node of [...(highlighted[current] ?? []), ...(columns[current] ?? [])]) node.classList.remove('is-current');
+		current = step;
+		for (const node of [...(highlighted[current] ?? []), ...(columns[current] ?? [])]) node.classList.add('is-current');
+		const event = events[current]!;
+		position.textContent = `Step ${current + 1} of ${events.length}`;
+		description.textContent = describeStep(event, names, codeLines);
+		description.dataset.kind = event.kind;
+		slider.value = String(current + 1);
+		slider.setAttribute('aria-valuetext', `Step ${current + 1} of ${events.length}`);
+		// aria-disabled rather than disabled, so that focus stays on the button at either end.
+		back.setAttribute('aria-disabled', String(current === 0));
+		forward.setAttribute('aria-disabled', String(current === events.length - 1));
+		options.onStep(event.line);
+	}
+	back.addEventListener('click', () => show(Math.max(0, current - 1)));
+	forward.addEventListener('click', () => show(Math.min(events.length - 1, current + 1)));
+	slider.addEventListener('input', () => show(Number(slider.value) - 1));
+
+	const parts: HTMLElement[] = [controls, description, diagram, timeline];
+	if (trace.truncated) parts.push(element('p', 'trace-note', `The trace stops after ${events.length} events; the run went on.`));
+	section.replaceChildren(...parts);
+	show(0);
+}

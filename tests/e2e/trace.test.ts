@@ -1,0 +1,117 @@
+/**
+ * A reader asks for the trace of a run: both languages' runs are drawn as
+ * sequence diagrams with a state timeline, and step mode walks through them.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { startSite, type TestSite } from '../support/serve-site.ts';
+
+let site: TestSite;
+
+beforeAll(async () => {
+	site = await startSite();
+});
+afterAll(async () => {
+	await site?.close();
+});
+
+const PYTHON_START_MS = 60_000;
+
+/** Opens a snippet, presses Trace, and waits until both languages' traces are drawn. */
+async function traceSnippet(page: Page, chapter: string, id: string) {
+	await page.goto(site.url(`/chapters/${chapter}/`));
+	const root = page.locator(`[data-snippet-id="${id}"]`);
+	await root.getByRole('button', { name: 'Trace' }).click();
+	for (const language of ['python', 'typescript']) {
+		await root.locator(`[data-trace-for="${language}"] .trace-step`).waitFor({ timeout: PYTHON_START_MS });
+	}
+	return root;
+}
+
+/** The diagram's messages as the reader sees them, "from → to: label", in order. */
+async function readMessages(panel: Locator): Promise<string[]> {
+	return panel.locator('.messageText').allTextContents();
+}
+
+/** Whether `expected` appear in `actual` in this order, other messages between them allowed. */
+function inOrder(actual: string[], expected: string[]): boolean {
+	let next = 0;
+	for (const message of actual) if (message === expected[next]) next += 1;
+	return next === expected.length;
+}
+
+test('a trace shows send, delegation and throw, in both languages', async () => {
+	const { page, errors } = await site.newPage();
+	const root = await traceSnippet(page, 'yield-from', 'yield-from-throws-all-the-way-in');
+	const python = await readMessages(root.locator('[data-trace-for="python"]'));
+	const typescript = await readMessages(root.locator('[data-trace-for="typescript"]'));
+
+	// Creation, then a send passed down the `yield from` chain, then a throw passed down it too.
+	expect(python.slice(0, 6)).toEqual(['outer()', 'next()', 'middle()', 'next()', 'inner()', 'next()']);
+	const pythonSend = Array(3).fill("send('hello')");
+	const pythonThrow = Array(3).fill("throw(BadValue('not a number'))");
+	expect(inOrder(python, [...pythonSend, 'yield None', ...pythonThrow, 'yield None'])).toBe(true);
+	expect(python.at(-1)).toBe('raise GiveUp: stop now');
+
+	// yield* calls the subgenerator's own next and throw, with the value it received.
+	expect(typescript.slice(0, 6)).toEqual(['outer()', 'next()', 'middle()', 'next(undefined)', 'inner()', 'next(undefined)']);
+	const typescriptSend = Array(3).fill("next('hello')");
+	const typescriptThrow = Array(3).fill('throw(BadValue: not a number)');
+	expect(inOrder(typescript, [...typescriptSend, 'yield undefined', ...typescriptThrow, 'yield undefined'])).toBe(true);
+	expect(typescript.at(-1)).toBe('raise GiveUp: stop now');
+
+	// The timeline has a row per generator, and says in words what the colours show.
+	const rows = root.locator('[data-trace-for="python"] .timeline-row');
+	expect(await rows.locator('.timeline-name').allTextContents()).toEqual(['outer', 'middle', 'inner']);
+	expect(await rows.first().locator('.sr-only').textContent()).toMatch(/^outer: created at 1, running at 2–\d+, suspended at/);
+	expect(errors).toEqual([]);
+});
+
+test('step mode moves forwards and back, highlighting the message and the line', async () => {
+	const { page } = await site.newPage();
+	const root = await traceSnippet(page, 'yield-from', 'yield-from-throws-all-the-way-in');
+	const panel = root.locator('[data-trace-for="python"]');
+	const position = panel.locator('.trace-position');
+	const step = panel.locator('.trace-step');
+	const current = panel.locator('.messageText.is-current');
+	await expect.poll(() => position.textContent()).toMatch(/^Step 1 of \d+$/);
+	expect(await current.textContent()).toBe('outer()');
+
+	await panel.getByRole('button', { name: 'Forward' }).click();
+	await panel.getByRole('button', { name: 'Forward' }).click();
+	expect(await position.textContent()).toMatch(/^Step 3 of \d+$/);
+	expect(await current.textContent()).toBe('middle()');
+	expect(await step.textContent()).toBe('outer → middle: middle() · line 23: yield from middle() · middle is created');
+	// The line of the step is marked in the Python code.
+	expect(await root.locator('[data-code="python"] .line.trace-line').textContent()).toContain('yield from middle()');
+	expect(await panel.locator('.timeline-cell.is-current').count()).toBe(3);
+
+	await panel.getByRole('button', { name: 'Back' }).click();
+	expect(await position.textContent()).toMatch(/^Step 2 of \d+$/);
+	expect(await current.textContent()).toBe('next()');
+	expect(await step.textContent()).toContain('caller → outer: next()');
+
+	// The slider goes anywhere, with the keyboard too.
+	await panel.getByRole('slider', { name: 'Step' }).focus();
+	await page.keyboard.press('End');
+	expect(await step.textContent()).toMatch(/^outer → caller: raise GiveUp: stop now/);
+	expect(await panel.getByRole('button', { name: 'Forward' }).getAttribute('aria-disabled')).toBe('true');
+
+	// Hiding the trace clears the mark in the code.
+	await root.getByRole('button', { name: 'Trace' }).click();
+	expect(await root.locator('[data-trace-view]').isHidden()).toBe(true);
+	expect(await root.locator('.line.trace-line').count()).toBe(0);
+});
+
+test('the two protocols can be compared: Python refuses an early send that JavaScript ignores', async () => {
+	const { page } = await site.newPage();
+	const root = await traceSnippet(page, 'sending-values', 'first-send-must-be-none');
+	const python = await readMessages(root.locator('[data-trace-for="python"]'));
+	const typescript = await readMessages(root.locator('[data-trace-for="typescript"]'));
+	expect(python.slice(0, 3)).toEqual(['func()', 'send(6)', "raise TypeError: can't send non-None value to a just-started generator"]);
+	expect(typescript.slice(0, 3)).toEqual(['func()', 'next(6)', 'yield undefined']);
+	// The refused send did not start the Python generator: the send(None) after it does.
+	expect(python[3]).toBe('send(None)');
+	const states = root.locator('[data-trace-for="python"] .timeline-row .sr-only');
+	expect(await states.textContent()).toBe('func: created at 1–3, running at 4, suspended at 5, running at 6, suspended at 7.');
+});

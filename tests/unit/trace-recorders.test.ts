@@ -1,0 +1,174 @@
+/**
+ * The two recorders behind the trace view, run outside the browser: the
+ * TypeScript one in a fresh V8 realm, the Python one in Pyodide, the same
+ * Python the page runs. Both must tell the same story in the same events.
+ */
+import { readFile } from 'node:fs/promises';
+import vm from 'node:vm';
+import { loadPyodide } from 'pyodide';
+import { describe, expect, test } from 'vitest';
+import { instrumentGenerators, TRACE_PARAMETER } from '../../components/trace/instrument-generators.ts';
+import { nameGeneratorFunctions } from '../../components/trace/name-generator-functions.ts';
+import { toSequenceDiagram } from '../../components/trace/trace-diagram.ts';
+import type { TraceEvent } from '../../components/trace/trace-event.ts';
+import { transpileTypeScript } from '../../src/snippets/transpile.ts';
+
+/** Events as one line each, easy to read in a failing test: "caller -> outer#1 call next()". */
+function summarize(events: TraceEvent[]): string[] {
+	return events.map((event) => {
+		const detail = event.kind === 'call' ? `${event.method}(${event.value ?? ''})` : event.kind === 'create' ? '' : (event.value ?? '');
+		const arrow = event.kind === 'create' || event.kind === 'call' ? `${event.caller} -> ${event.generator}` : `${event.generator} -> ${event.caller}`;
+		return `${arrow} ${event.kind} ${detail}`.trim();
+	});
+}
+
+function traceTypeScript(source: string): TraceEvent[] {
+	const context = vm.createContext({ console: { log() {} } });
+	const events: TraceEvent[] = [];
+	const tracing = instrumentGenerators({
+		generatorPrototype: vm.runInContext('Object.getPrototypeOf(function* () {}).prototype', context) as object,
+		record: (event) => events.push(event),
+		format: (value) => (typeof value === 'string' ? `'${value}'` : String(value)),
+		findLine: () => undefined,
+	});
+	const run = vm.runInContext(`(function (${TRACE_PARAMETER}) {${nameGeneratorFunctions(transpileTypeScript(source))}})`, context) as (
+		tracing: unknown,
+	) => void;
+	run(tracing);
+	return events;
+}
+
+const pyodide = await loadPyodide();
+const tracerModule = pyodide.globals.get('dict')();
+pyodide.runPython(await readFile('components/trace/trace_generators.py', 'utf8'), { globals: tracerModule });
+
+function tracePython(source: string): TraceEvent[] {
+	const events: TraceEvent[] = [];
+	const namespace = pyodide.globals.get('dict')();
+	tracerModule.get('start')((event: string) => events.push(JSON.parse(event) as TraceEvent));
+	try {
+		pyodide.runPython(source, { globals: namespace, filename: '<snippet>' });
+	} finally {
+		tracerModule.get('stop')();
+		namespace.destroy();
+	}
+	return events;
+}
+
+describe('the TypeScript recorder', () => {
+	test('records creation, yield* delegation with its values, and throw', () => {
+		const events = traceTypeScript(`
+function* inner(): Generator<number, string, string> {
+  const got = yield 1;
+  return got;
+}
+function* outer() {
+  try {
+    yield* inner();
+  } catch {
+    yield 2;
+  }
+}
+const gen = outer();
+gen.next();
+gen.throw(new Error('stop'));
+`);
+		expect(summarize(events)).toEqual([
+			'caller -> outer#1 create',
+			'caller -> outer#1 call next()',
+			'outer#1 -> inner#1 create',
+			'outer#1 -> inner#1 call next(undefined)',
+			'inner#1 -> outer#1 yield 1',
+			'outer#1 -> caller yield 1',
+			'caller -> outer#1 call throw(Error: stop)',
+			'outer#1 -> inner#1 call throw(Error: stop)',
+			'inner#1 -> outer#1 raise Error: stop',
+			'outer#1 -> caller yield 2',
+		]);
+	});
+
+	test('records a for...of loop, and numbers generators of the same function', () => {
+		const events = traceTypeScript(`
+const count = function* (n: number) { for (let i = 0; i < n; i++) yield i; };
+for (const _ of count(1)) {}
+count(0).next();
+`);
+		expect(summarize(events)).toEqual([
+			'caller -> count#1 create',
+			'caller -> count#1 call next()',
+			'count#1 -> caller yield 0',
+			'caller -> count#1 call next()',
+			'count#1 -> caller return undefined',
+			'caller -> count#2 create',
+			'caller -> count#2 call next()',
+			'count#2 -> caller return undefined',
+		]);
+	});
+});
+
+describe('the Python recorder', () => {
+	test('records a send and a throw passed down a yield from chain, with lines', () => {
+		const events = tracePython(`def inner():
+    got = yield 1
+    return got
+
+def outer():
+    try:
+        yield from inner()
+    except ValueError:
+        yield 2
+
+gen = outer()
+next(gen)
+gen.throw(ValueError('stop'))
+`);
+		expect(summarize(events)).toEqual([
+			'caller -> outer#1 create',
+			'caller -> outer#1 call next()',
+			'outer#1 -> inner#1 create',
+			'outer#1 -> inner#1 call next()',
+			'inner#1 -> outer#1 yield 1',
+			'outer#1 -> caller yield 1',
+			"caller -> outer#1 call throw(ValueError('stop'))",
+			"outer#1 -> inner#1 call throw(ValueError('stop'))",
+			'inner#1 -> outer#1 raise ValueError: stop',
+			'outer#1 -> caller yield 2',
+		]);
+		expect(events.map((event) => event.line)).toEqual([11, 12, 7, 7, 2, 7, 13, undefined, 2, 9]);
+	});
+
+	test('records a refused first send: the generator stays unstarted', () => {
+		const events = tracePython(`def gen():
+    x = yield
+
+g = gen()
+try:
+    g.send(6)
+except TypeError:
+    pass
+g.send(None)
+`);
+		expect(summarize(events)).toEqual([
+			'caller -> gen#1 create',
+			'caller -> gen#1 call send(6)',
+			"gen#1 -> caller raise TypeError: can't send non-None value to a just-started generator",
+			'caller -> gen#1 call send(None)',
+			'gen#1 -> caller yield None',
+		]);
+		expect(events.slice(1, 3).map((event) => event.state)).toEqual(['created', 'created']);
+	});
+});
+
+test('the diagram keeps values literal, whatever characters they hold', () => {
+	const diagram = toSequenceDiagram([
+		{ kind: 'create', generator: '<genexpr>#1', caller: 'caller' },
+		{ kind: 'call', generator: '<genexpr>#1', caller: 'caller', method: 'send', value: "'a;b#c'" },
+	]);
+	expect(diagram.split('\n')).toEqual([
+		'sequenceDiagram',
+		'  participant caller as caller',
+		'  create participant g1 as #60;genexpr#62;',
+		'  caller->>g1: #60;genexpr#62;()',
+		"  caller->>+g1: send('a#59;b#35;c')",
+	]);
+});
