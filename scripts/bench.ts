@@ -1,6 +1,6 @@
 /**
  * Prints the site's performance figures on this machine: build time and how it
- * scales, bytes per page, click-to-verdict latency, search, and Lighthouse.
+ * scales, bytes per page, click-to-verdict latency, the trace view, search, and Lighthouse.
  * A benchmark, not a test: it asserts nothing and its numbers vary with load.
  *
  *     npm run bench
@@ -156,6 +156,32 @@ heading('Python in the page (Pyodide)');
 	const { cold, warm } = await timeRuns('python', pages.slice(0, 5));
 	console.log(`cold (first Python run on a fresh page: download, start Pyodide, run): ${cold}`);
 	console.log(`warm (later Python runs): ${warm}`);
+}
+
+// ── Trace view ───────────────────────────────────────────────────────────────
+heading('Trace view (a snippet with send, yield from and throw: 31 Python and 33 TypeScript events)');
+{
+	const { page } = await site.newPage();
+	await page.goto(site.url('/chapters/yield-from/'), { waitUntil: 'networkidle' });
+	const root = page.locator('[data-snippet-id="yield-from-throws-all-the-way-in"]');
+	// Both languages run once first, so that the figures are the trace's own (Mermaid, recorders, drawing), not Pyodide's start.
+	for (const language of ['python', 'typescript']) {
+		await root.locator(`[data-run="${language}"]`).click();
+		await root.locator(`[data-verdict="${language}"][data-status="pass"]`).waitFor({ timeout: 60_000 });
+	}
+	const scripts = recordScripts(page);
+	const times: number[] = [];
+	for (let round = 0; round < 6; round++) {
+		const started = performance.now();
+		await root.getByRole('button', { name: 'Trace' }).click();
+		for (const language of ['python', 'typescript']) await root.locator(`[data-trace-for="${language}"] .trace-step`).waitFor();
+		times.push(performance.now() - started);
+		await root.getByRole('button', { name: 'Trace' }).click(); // Hide, so that the next press traces again.
+	}
+	const fetched = await scripts.fetched();
+	await page.close();
+	console.log(`JavaScript loaded by the first Trace: ${kb(fetched.raw)} raw, ${kb(fetched.gzip)} gzip (Mermaid, acorn, the view)`);
+	console.log(`Trace pressed to both traces drawn: first ${ms(times[0]!)}, then median ${ms(percentile(times.slice(1), 50))}`);
 }
 
 // ── Search ───────────────────────────────────────────────────────────────────

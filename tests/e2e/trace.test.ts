@@ -2,6 +2,7 @@
  * A reader asks for the trace of a run: both languages' runs are drawn as
  * sequence diagrams with a state timeline, and step mode walks through them.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startSite, type TestSite } from '../support/serve-site.ts';
@@ -65,6 +66,9 @@ test('a trace shows send, delegation and throw, in both languages', async () => 
 	expect(await rows.locator('.timeline-name').allTextContents()).toEqual(['outer', 'middle', 'inner']);
 	expect(await rows.first().locator('.sr-only').textContent()).toMatch(/^outer: created at 1, running at 2–\d+, suspended at/);
 	expect(errors).toEqual([]);
+
+	const { violations } = await new AxeBuilder({ page }).include('[data-trace-view]').analyze();
+	expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
 test('step mode moves forwards and back, highlighting the message and the line', async () => {
