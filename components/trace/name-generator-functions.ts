@@ -40,8 +40,10 @@ export function nameGeneratorFunctions(code: string): string {
 			const declaration = node as unknown as FunctionNode;
 			if (!declaration.generator || !declaration.id) return;
 			// Declarations are hoisted, so rebinding the name first thing in the enclosing body covers every call.
+			// Elsewhere (a `case`, a label) its generators keep the generic name.
 			const body = ancestors.at(-2) as Node | undefined;
-			const at = !body || body.type === 'Program' ? 0 : body.start + 1;
+			if (body?.type !== 'Program' && body?.type !== 'BlockStatement') return;
+			const at = body.type === 'Program' ? 0 : body.start + 1;
 			const name = declaration.id.name;
 			insertions.push({ at, text: `${name} = ${TRACE_PARAMETER}.named(${name}, ${JSON.stringify(name)});` });
 		},

@@ -172,3 +172,11 @@ test('the diagram keeps values literal, whatever characters they hold', () => {
 		"  caller->>+g1: send('a#59;b#35;c')",
 	]);
 });
+
+test('naming generator functions moves no line of the compiled code', () => {
+	const code = ['function outer() {', '  function* inner() { yield 1; }', '  return inner();', '}', 'const ticks = function* () {};', 'outer();'].join('\n');
+	const named = nameGeneratorFunctions(code).split('\n');
+	expect(named).toHaveLength(6);
+	expect(named[0]).toBe(`function outer() {inner = ${TRACE_PARAMETER}.named(inner, "inner");`);
+	expect(named[4]).toBe(`const ticks = ${TRACE_PARAMETER}.named(function* () {}, "ticks");`);
+});
