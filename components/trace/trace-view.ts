@@ -94,8 +94,8 @@ export async function showTrace(section: HTMLElement, trace: RecordedTrace, opti
 	const highlighted = messages.length === events.length ? events.map((_, step) => [messages[step]!, arrows[step]].filter(Boolean) as Element[]) : [];
 
 	const controls = element('div', 'trace-controls');
-	const back = element('button', 'trace-step-button', '← Back');
-	const forward = element('button', 'trace-step-button', 'Forward →');
+	const back = element('button', 'snippet-secondary trace-step-button', '← Back');
+	const forward = element('button', 'snippet-secondary trace-step-button', 'Forward →');
 	back.type = forward.type = 'button';
 	back.dataset.step = 'back';
 	forward.dataset.step = 'forward';
