@@ -43,7 +43,7 @@ export function toSequenceDiagram(events: TraceEvent[]): string {
 		if (event.kind === 'create' && !ids.has(event.generator)) {
 			lines.push(`  create participant ${idOf(event.generator)} as ${escapeText(names.get(event.generator) ?? event.generator)}`);
 		}
-		lines.push(`  ${idOf(from)}${ARROWS[event.kind]}${idOf(to)}: ${escapeText(labelOf(event, names))}`);
+		lines.push(`  ${idOf(from)}${ARROWS[event.kind]}${idOf(to)}: ${escapeText(labelOf(event))}`);
 	}
 	return lines.join('\n');
 }

@@ -43,25 +43,24 @@ export function stateAfter(event: TraceEvent): GeneratorState {
 	}
 }
 
+/** The function that made a generator: "averager" for "averager#2". */
+function functionName(generator: string): string {
+	return generator.replace(/#\d+$/, '');
+}
+
 /** "averager#1" is just "averager" when the run made only one averager. */
 export function displayNames(events: TraceEvent[]): Map<string, string> {
 	const names = new Set(events.flatMap((event) => [event.generator, event.caller]));
 	const counts = new Map<string, number>();
-	for (const name of names) {
-		const base = name.replace(/#\d+$/, '');
-		counts.set(base, (counts.get(base) ?? 0) + 1);
-	}
-	return new Map([...names].map((name) => {
-		const base = name.replace(/#\d+$/, '');
-		return [name, counts.get(base) === 1 ? base : name];
-	}));
+	for (const name of names) counts.set(functionName(name), (counts.get(functionName(name)) ?? 0) + 1);
+	return new Map([...names].map((name) => [name, counts.get(functionName(name)) === 1 ? functionName(name) : name]));
 }
 
 /** The message's label, as a reader would write the call: `send(2)`, `yield 1`, `raise TypeError: …`. */
-export function labelOf(event: TraceEvent, names: Map<string, string>): string {
+export function labelOf(event: TraceEvent): string {
 	switch (event.kind) {
 		case 'create':
-			return `${(names.get(event.generator) ?? event.generator).replace(/#\d+$/, '')}()`;
+			return `${functionName(event.generator)}()`;
 		case 'call':
 			return `${event.method}(${event.value ?? ''})`;
 		case 'yield':

@@ -74,7 +74,7 @@ function describeStep(event: TraceEvent, names: Map<string, string>, codeLines: 
 	const { from, to } = endsOf(event);
 	const name = (participant: string) => names.get(participant) ?? participant;
 	const where = event.line === undefined ? '' : ` · line ${event.line}: ${codeLines[event.line - 1]?.trim() ?? ''}`;
-	return `${name(from)} → ${name(to)}: ${labelOf(event, names)}${where} · ${name(event.generator)} is ${stateAfter(event)}`;
+	return `${name(from)} → ${name(to)}: ${labelOf(event)}${where} · ${name(event.generator)} is ${stateAfter(event)}`;
 }
 
 /** Draws `trace` into `section`, replacing what was there. */

@@ -94,10 +94,9 @@ class Tracer:
         # then is it known what was thrown, and whether the generator ran at all.
         self.calls = []
         self.awaiting_error = None
-        # What each generator was last asked, so that `yield from` passes the same on.
-        self.last_request = {}
-        # Who each generator answers to in its current call.
-        self.callers = {}
+        # Each generator's current call: who made it (whom it answers to), and what it asked,
+        # so that `yield from` passes the same on.
+        self.requests = {}
         # Delegating generators a throw() or close() passed through without running their code:
         # CPython hands those straight to the innermost generator of a `yield from` chain.
         self.relaying = set()
@@ -152,7 +151,7 @@ class Tracer:
 
     def record(self, kind, generator, caller, line=None, method=None, value=None, state=None):
         if kind == "call":
-            self.callers[generator] = caller
+            self.requests[generator] = (caller, method, value)
         event = {"kind": kind, "generator": generator, "caller": caller}
         if method is not None:
             event["method"] = method
@@ -189,7 +188,6 @@ class Tracer:
         else:
             return
         name = self.name_generator(generator)
-        self.last_request[name] = (method, value)
         call = dict(caller=self.participant(frame), line=frame.f_lineno, method=method, value=value)
         self.calls.append([name, callable, False, call, self.delegation_chain(generator)])
 
@@ -212,8 +210,7 @@ class Tracer:
         caller = self.participant(frame.f_back)
         if method is None:
             # A for loop asks for the next value; `yield from` passes on what it was asked.
-            method, value = self.last_request.get(caller, ("next", None)) if caller != CALLER else ("next", None)
-        self.last_request[name] = (method, value)
+            _, method, value = self.requests.get(caller, (CALLER, "next", None))
         self.record("call", name, caller, line=self.line(frame.f_back), method=method, value=value)
 
     @staticmethod
@@ -248,12 +245,12 @@ class Tracer:
     def left(self, kind, code, value):
         frame = sys._getframe(2)
         name = self.name_frame(frame)
-        caller = self.callers.get(name) or self.participant(frame.f_back)
+        caller = self.requests[name][0] if name in self.requests else self.participant(frame.f_back)
         self.record(kind, name, caller, line=frame.f_lineno, value=value)
         # A value yielded to a relaying generator goes straight on out, through each of them.
         while kind == "yield" and caller in self.relaying:
             self.relaying.discard(caller)
-            name, caller = caller, self.callers.get(caller, CALLER)
+            name, caller = caller, self.requests.get(caller, (CALLER,))[0]
             self.record("yield", name, caller, value=value)
 
     def on_yield(self, code, offset, value):
