@@ -10,8 +10,6 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symli
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launch as launchChrome } from 'chrome-launcher';
-import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, getChromiumPath } from '../src/integrations/chromium.ts';
 import { PYODIDE_FILES } from '../src/lib/pyodide-files.ts';
 import { recordScripts } from '../tests/support/measure-scripts.ts';
@@ -212,23 +210,33 @@ console.log(`index on disk: ${kb(directorySize(pagefindDir))} in ${readdirSync(p
 }
 
 // ── Lighthouse ───────────────────────────────────────────────────────────────
+// Lighthouse is a tool of this benchmark alone, so it is not a dependency of the site:
+// npx fetches the pinned version on the first run and keeps it in npm's cache.
+const LIGHTHOUSE = 'lighthouse@12.8.2';
 heading('Lighthouse (mobile preset)');
 console.log('| page | performance | accessibility | best practices | SEO |');
 console.log('| --- | --- | --- | --- | --- |');
-const chrome = await launchChrome({ chromePath: getChromiumPath(), chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
 try {
 	for (const pagePath of ['/', ...pages]) {
-		const result = await lighthouse(site.url(pagePath), {
-			port: chrome.port,
-			output: 'json',
-			logLevel: 'error',
-			onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-		});
-		const categories = result?.lhr.categories ?? {};
+		const result = spawnSync(
+			'npx',
+			[
+				'--yes',
+				LIGHTHOUSE,
+				site.url(pagePath),
+				'--output=json',
+				'--output-path=stdout',
+				'--quiet',
+				'--only-categories=performance,accessibility,best-practices,seo',
+				`--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
+			],
+			{ encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CHROME_PATH: getChromiumPath() } },
+		);
+		if (result.status !== 0) throw new Error(`Lighthouse failed on ${pagePath}:\n${result.stderr}`);
+		const categories = (JSON.parse(result.stdout) as { categories: Record<string, { score: number | null }> }).categories;
 		const score = (key: string) => String(Math.round((categories[key]?.score ?? 0) * 100));
 		console.log(`| ${pagePath} | ${score('performance')} | ${score('accessibility')} | ${score('best-practices')} | ${score('seo')} |`);
 	}
 } finally {
-	chrome.kill();
 	await site.close();
 }
