@@ -6,7 +6,16 @@
  *     npm run bench
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -30,26 +39,45 @@ function heading(title: string) {
 
 function timeBuild(root: string): number {
 	const started = performance.now();
-	const result = spawnSync(path.join(ROOT, 'node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8' });
-	if (result.status !== 0) throw new Error(`Build failed in ${root}:\n${result.stdout}\n${result.stderr}`);
+	const result = spawnSync(path.join(ROOT, 'node_modules/.bin/astro'), ['build'], {
+		cwd: root,
+		encoding: 'utf8',
+	});
+	if (result.status !== 0)
+		throw new Error(`Build failed in ${root}:\n${result.stdout}\n${result.stderr}`);
 	return performance.now() - started;
 }
 
 /** A copy of the project whose content holds every chapter `times` times, with ids made unique. */
 function makeScaledCopy(times: number): string {
 	const copy = mkdtempSync(path.join(tmpdir(), 'bench-site-'));
-	for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'components', 'public']) {
+	for (const entry of [
+		'astro.config.mjs',
+		'tsconfig.json',
+		'package.json',
+		'src',
+		'components',
+		'public',
+	]) {
 		cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
 	}
 	symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
 	cpSync(path.join(ROOT, 'content'), path.join(copy, 'content'), { recursive: true });
-	for (const file of readdirSync(path.join(ROOT, 'content')).filter((name) => name.endsWith('.mdx'))) {
+	for (const file of readdirSync(path.join(ROOT, 'content')).filter((name) =>
+		name.endsWith('.mdx')
+	)) {
 		const source = readFileSync(path.join(ROOT, 'content', file), 'utf8');
 		for (let copyNumber = 2; copyNumber <= times; copyNumber += 1) {
 			const renamed = source
 				.replace(/<Snippet id="([a-z0-9-]+)"/g, `<Snippet id="$1-copy-${copyNumber}"`)
-				.replace(/^order: (\d+)$/m, (_, order: string) => `order: ${Number(order) + copyNumber * 100}`);
-			writeFileSync(path.join(copy, 'content', file.replace('.mdx', `-copy-${copyNumber}.mdx`)), renamed);
+				.replace(
+					/^order: (\d+)$/m,
+					(_, order: string) => `order: ${Number(order) + copyNumber * 100}`
+				);
+			writeFileSync(
+				path.join(copy, 'content', file.replace('.mdx', `-copy-${copyNumber}.mdx`)),
+				renamed
+			);
 		}
 	}
 	return copy;
@@ -64,13 +92,17 @@ function directorySize(dir: string): number {
 
 // ── Build ────────────────────────────────────────────────────────────────────
 heading('Build (install excluded)');
-const chapterCount = readdirSync(path.join(ROOT, 'content')).filter((name) => name.endsWith('.mdx')).length;
+const chapterCount = readdirSync(path.join(ROOT, 'content')).filter((name) =>
+	name.endsWith('.mdx')
+).length;
 const baseBuild = timeBuild(ROOT);
 const scaled = makeScaledCopy(4);
 const scaledBuild = timeBuild(scaled);
 rmSync(scaled, { recursive: true, force: true });
 console.log(`${chapterCount} chapters: ${(baseBuild / 1000).toFixed(1)} s`);
-console.log(`${chapterCount * 4} chapters (4x): ${(scaledBuild / 1000).toFixed(1)} s  (ratio ${(scaledBuild / baseBuild).toFixed(2)})`);
+console.log(
+	`${chapterCount * 4} chapters (4x): ${(scaledBuild / 1000).toFixed(1)} s  (ratio ${(scaledBuild / baseBuild).toFixed(2)})`
+);
 
 const snippets = readManifest();
 const pages = [...new Set(snippets.map((snippet) => snippet.page))];
@@ -82,10 +114,13 @@ console.log('| page | HTML | CSS | JS before interaction | JS loaded by the firs
 console.log('| --- | --- | --- | --- | --- |');
 for (const pagePath of pages) {
 	const html = readFileSync(path.join(ROOT, 'dist', pagePath, 'index.html'));
-	const stylesheets = [...html.toString().matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((match) =>
-		readFileSync(path.join(ROOT, 'dist', match[1]!)),
+	const stylesheets = [...html.toString().matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map(
+		(match) => readFileSync(path.join(ROOT, 'dist', match[1]!))
 	);
-	const css = stylesheets.reduce((sum, body) => ({ raw: sum.raw + body.length, gzip: sum.gzip + gzipSync(body).length }), { raw: 0, gzip: 0 });
+	const css = stylesheets.reduce(
+		(sum, body) => ({ raw: sum.raw + body.length, gzip: sum.gzip + gzipSync(body).length }),
+		{ raw: 0, gzip: 0 }
+	);
 	const { page } = await site.newPage();
 	const before = recordScripts(page);
 	await page.goto(site.url(pagePath), { waitUntil: 'networkidle' });
@@ -98,7 +133,7 @@ for (const pagePath of pages) {
 	const onRun = await afterRun.fetched();
 	await page.close();
 	console.log(
-		`| ${pagePath} | ${kb(html.length)} (${kb(gzipSync(html).length)}) | ${kb(css.raw)} (${kb(css.gzip)}) | ${kb(initial.raw + inline.raw)} (${kb(initial.gzip + inline.gzip)}) | ${kb(onRun.raw)} (${kb(onRun.gzip)}) |`,
+		`| ${pagePath} | ${kb(html.length)} (${kb(gzipSync(html).length)}) | ${kb(css.raw)} (${kb(css.gzip)}) | ${kb(initial.raw + inline.raw)} (${kb(initial.gzip + inline.gzip)}) | ${kb(onRun.raw)} (${kb(onRun.gzip)}) |`
 	);
 }
 
@@ -112,7 +147,9 @@ async function timeRuns(language: 'typescript' | 'python', pagePaths: string[]) 
 	for (const pagePath of pagePaths) {
 		const { page } = await site.newPage();
 		await page.goto(site.url(pagePath), { waitUntil: 'networkidle' });
-		const ids = snippets.filter((snippet) => snippet.page === pagePath && snippet[language]).map((snippet) => snippet.id);
+		const ids = snippets
+			.filter((snippet) => snippet.page === pagePath && snippet[language])
+			.map((snippet) => snippet.id);
 		for (const [index, id] of [...ids, ...ids].entries()) {
 			const elapsed = await page.evaluate(
 				async ({ snippetId, lang }) => {
@@ -123,18 +160,21 @@ async function timeRuns(language: 'typescript' | 'python', pagePaths: string[]) 
 					root.querySelector<HTMLButtonElement>(`[data-run="${lang}"]`)!.click();
 					await new Promise<void>((resolve) => {
 						const check = () =>
-							/^(pass|fail|error|timeout|stopped|unavailable)$/.test(verdict.dataset.status ?? '') ? resolve() : requestAnimationFrame(check);
+							/^(pass|fail|error|timeout|stopped|unavailable)$/.test(verdict.dataset.status ?? '')
+								? resolve()
+								: requestAnimationFrame(check);
 						check();
 					});
 					return performance.now() - started;
 				},
-				{ snippetId: id, lang: language },
+				{ snippetId: id, lang: language }
 			);
 			(index === 0 ? cold : warm).push(elapsed);
 		}
 		await page.close();
 	}
-	const summary = (values: number[]) => `median ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}  (${values.length} runs)`;
+	const summary = (values: number[]) =>
+		`median ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}  (${values.length} runs)`;
 	return { cold: summary(cold), warm: summary(warm) };
 }
 
@@ -149,15 +189,22 @@ heading('Click-to-verdict latency, TypeScript snippets in headless Chromium');
 // ── Python ───────────────────────────────────────────────────────────────────
 heading('Python in the page (Pyodide)');
 {
-	const bytes = PYODIDE_FILES.reduce((sum, name) => sum + statSync(path.join(ROOT, 'dist', 'pyodide', name)).size, 0);
-	console.log(`download on first Python run: ${kb(bytes)} (${PYODIDE_FILES.length} files, fetched once per page, then from the HTTP cache)`);
+	const bytes = PYODIDE_FILES.reduce(
+		(sum, name) => sum + statSync(path.join(ROOT, 'dist', 'pyodide', name)).size,
+		0
+	);
+	console.log(
+		`download on first Python run: ${kb(bytes)} (${PYODIDE_FILES.length} files, fetched once per page, then from the HTTP cache)`
+	);
 	const { cold, warm } = await timeRuns('python', pages.slice(0, 5));
 	console.log(`cold (first Python run on a fresh page: download, start Pyodide, run): ${cold}`);
 	console.log(`warm (later Python runs): ${warm}`);
 }
 
 // ── Trace view ───────────────────────────────────────────────────────────────
-heading('Trace view (a snippet with send, yield from and throw: 31 Python and 33 TypeScript events)');
+heading(
+	'Trace view (a snippet with send, yield from and throw: 31 Python and 33 TypeScript events)'
+);
 {
 	const { page } = await site.newPage();
 	await page.goto(site.url('/chapters/yield-from/'), { waitUntil: 'networkidle' });
@@ -165,27 +212,36 @@ heading('Trace view (a snippet with send, yield from and throw: 31 Python and 33
 	// Both languages run once first, so that the figures are the trace's own (Mermaid, recorders, drawing), not Pyodide's start.
 	for (const language of ['python', 'typescript']) {
 		await root.locator(`[data-run="${language}"]`).click();
-		await root.locator(`[data-verdict="${language}"][data-status="pass"]`).waitFor({ timeout: 60_000 });
+		await root
+			.locator(`[data-verdict="${language}"][data-status="pass"]`)
+			.waitFor({ timeout: 60_000 });
 	}
 	const scripts = recordScripts(page);
 	const times: number[] = [];
 	for (let round = 0; round < 6; round++) {
 		const started = performance.now();
 		await root.getByRole('button', { name: 'Trace' }).click();
-		for (const language of ['python', 'typescript']) await root.locator(`[data-trace-for="${language}"] .trace-step`).waitFor();
+		for (const language of ['python', 'typescript'])
+			await root.locator(`[data-trace-for="${language}"] .trace-step`).waitFor();
 		times.push(performance.now() - started);
 		await root.getByRole('button', { name: 'Trace' }).click(); // Hide, so that the next press traces again.
 	}
 	const fetched = await scripts.fetched();
 	await page.close();
-	console.log(`JavaScript loaded by the first Trace: ${kb(fetched.raw)} raw, ${kb(fetched.gzip)} gzip (Mermaid, acorn, the view)`);
-	console.log(`Trace pressed to both traces drawn: first ${ms(times[0]!)}, then median ${ms(percentile(times.slice(1), 50))}`);
+	console.log(
+		`JavaScript loaded by the first Trace: ${kb(fetched.raw)} raw, ${kb(fetched.gzip)} gzip (Mermaid, acorn, the view)`
+	);
+	console.log(
+		`Trace pressed to both traces drawn: first ${ms(times[0]!)}, then median ${ms(percentile(times.slice(1), 50))}`
+	);
 }
 
 // ── Search ───────────────────────────────────────────────────────────────────
 heading('Pagefind');
 const pagefindDir = path.join(ROOT, 'dist', 'pagefind');
-console.log(`index on disk: ${kb(directorySize(pagefindDir))} in ${readdirSync(pagefindDir, { recursive: true }).length} files`);
+console.log(
+	`index on disk: ${kb(directorySize(pagefindDir))} in ${readdirSync(pagefindDir, { recursive: true }).length} files`
+);
 {
 	const { page } = await site.newPage();
 	await page.goto(site.url('/'));
@@ -198,13 +254,19 @@ console.log(`index on disk: ${kb(directorySize(pagefindDir))} in ${readdirSync(p
 			for (let round = 0; round < 5; round += 1) {
 				const started = performance.now();
 				const search = await pagefind.search(term);
-				await Promise.all(search.results.slice(0, 5).map((result: { data: () => Promise<unknown> }) => result.data()));
+				await Promise.all(
+					search.results
+						.slice(0, 5)
+						.map((result: { data: () => Promise<unknown> }) => result.data())
+				);
 				times.push(performance.now() - started);
 				hits = search.results.length;
 			}
 			return { times, hits };
 		}, query);
-		console.log(`"${query}": ${timings.hits} pages, first query ${ms(timings.times[0]!)}, then median ${ms(percentile(timings.times.slice(1), 50))}`);
+		console.log(
+			`"${query}": ${timings.hits} pages, first query ${ms(timings.times[0]!)}, then median ${ms(percentile(timings.times.slice(1), 50))}`
+		);
 	}
 	await page.close();
 }
@@ -230,12 +292,20 @@ try {
 				'--only-categories=performance,accessibility,best-practices,seo',
 				`--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
 			],
-			{ encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CHROME_PATH: getChromiumPath() } },
+			{
+				encoding: 'utf8',
+				maxBuffer: 64 * 1024 * 1024,
+				env: { ...process.env, CHROME_PATH: getChromiumPath() },
+			}
 		);
 		if (result.status !== 0) throw new Error(`Lighthouse failed on ${pagePath}:\n${result.stderr}`);
-		const categories = (JSON.parse(result.stdout) as { categories: Record<string, { score: number | null }> }).categories;
+		const categories = (
+			JSON.parse(result.stdout) as { categories: Record<string, { score: number | null }> }
+		).categories;
 		const score = (key: string) => String(Math.round((categories[key]?.score ?? 0) * 100));
-		console.log(`| ${pagePath} | ${score('performance')} | ${score('accessibility')} | ${score('best-practices')} | ${score('seo')} |`);
+		console.log(
+			`| ${pagePath} | ${score('performance')} | ${score('accessibility')} | ${score('best-practices')} | ${score('seo')} |`
+		);
 	}
 } finally {
 	await site.close();

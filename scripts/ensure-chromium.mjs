@@ -34,10 +34,15 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const hasApt = canRun('apt-get', ['--version']);
 
 if (isRoot && hasApt) {
-	console.log('Chromium is missing: installing Debian\'s "chromium" package (needed to render diagrams and run browser tests)…');
+	console.log(
+		'Chromium is missing: installing Debian\'s "chromium" package (needed to render diagrams and run browser tests)…'
+	);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-	execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
+	execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+		stdio: 'inherit',
+		env,
+	});
 	if (existsSync(DEFAULT_PATH)) process.exit(0);
 }
 
@@ -46,6 +51,6 @@ console.error(
 		'This site needs Chromium to render its diagrams and run its browser tests.',
 		'Install it with your package manager (on Debian or Ubuntu: `sudo apt-get install chromium`),',
 		'or point CHROMIUM_PATH at an existing Chromium or Chrome binary, then run the command again.',
-	].join('\n'),
+	].join('\n')
 );
 process.exit(1);

@@ -14,7 +14,10 @@ async function open(url: string): Promise<Response> {
 	return response;
 }
 
-async function readWithProgress(response: Response, onBytes: (bytes: number) => void): Promise<ArrayBuffer> {
+async function readWithProgress(
+	response: Response,
+	onBytes: (bytes: number) => void
+): Promise<ArrayBuffer> {
 	const chunks: Uint8Array[] = [];
 	const reader = response.body!.getReader();
 	for (;;) {
@@ -27,19 +30,25 @@ async function readWithProgress(response: Response, onBytes: (bytes: number) => 
 }
 
 /** Reports progress as a fraction of the files' total size, which the server states with each response. */
-export function loadPyodideFiles(onProgress: (fraction: number) => void): Promise<Record<string, ArrayBuffer>> {
+export function loadPyodideFiles(
+	onProgress: (fraction: number) => void
+): Promise<Record<string, ArrayBuffer>> {
 	files ??= (async () => {
 		const base = `${import.meta.env.BASE_URL}${PYODIDE_PATH}`;
 		const responses = await Promise.all(PYODIDE_FILES.map((name) => open(base + name)));
-		const total = responses.reduce((sum, response) => sum + Number(response.headers.get('content-length') ?? 0), 0) || 1;
+		const total =
+			responses.reduce(
+				(sum, response) => sum + Number(response.headers.get('content-length') ?? 0),
+				0
+			) || 1;
 		let received = 0;
 		const bodies = await Promise.all(
 			responses.map((response) =>
 				readWithProgress(response, (bytes) => {
 					received += bytes;
 					onProgress(Math.min(1, received / total));
-				}),
-			),
+				})
+			)
 		);
 		return Object.fromEntries(PYODIDE_FILES.map((name, index) => [name, bodies[index]!]));
 	})().catch((error: unknown) => {

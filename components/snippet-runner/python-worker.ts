@@ -10,7 +10,15 @@
  * bytes over, and Pyodide's requests for them are answered from memory.
  */
 import tracerSource from '../trace/trace_generators.py?raw';
-import { printLine, recordTraceEvent, reportDone, reportError, resetOutput, send, startHeartbeat } from './worker-output.ts';
+import {
+	printLine,
+	recordTraceEvent,
+	reportDone,
+	reportError,
+	resetOutput,
+	send,
+	startHeartbeat,
+} from './worker-output.ts';
 import type { PythonWorkerRequest } from './worker-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -50,10 +58,13 @@ function serveFromMemory(files: Record<string, ArrayBuffer>) {
 }
 
 async function load(files: Record<string, ArrayBuffer>) {
-	const script = (name: string) => URL.createObjectURL(new Blob([files[name]!], { type: 'text/javascript' }));
+	const script = (name: string) =>
+		URL.createObjectURL(new Blob([files[name]!], { type: 'text/javascript' }));
 	serveFromMemory(files);
 	importScripts(script('pyodide.js'));
-	const engine = (await import(/* @vite-ignore */ script('pyodide.asm.mjs'))) as { default: unknown };
+	const engine = (await import(/* @vite-ignore */ script('pyodide.asm.mjs'))) as {
+		default: unknown;
+	};
 	pyodide = await loadPyodide({
 		indexURL: INDEX_URL,
 		createPyodideModule: engine.default,
@@ -64,7 +75,10 @@ async function load(files: Record<string, ArrayBuffer>) {
 	pyodide.setStderr({ batched: printLine });
 	const tracerModule = pyodide.globals.get('dict')!();
 	pyodide.runPython(tracerSource, { globals: tracerModule, filename: 'trace_generators.py' });
-	tracer = { start: tracerModule.get('start') as Tracer['start'], stop: tracerModule.get('stop') as Tracer['stop'] };
+	tracer = {
+		start: tracerModule.get('start') as Tracer['start'],
+		stop: tracerModule.get('stop') as Tracer['stop'],
+	};
 	send({ type: 'ready' });
 }
 
@@ -111,7 +125,7 @@ self.addEventListener('message', async (event: MessageEvent<PythonWorkerRequest>
 			(error: unknown) => {
 				reportError('PyodideError', `Python could not start: ${(error as Error).message}`);
 				return false;
-			},
+			}
 		);
 	} else if (await loading) {
 		// The frame sends the first run right after the files; it waits here until Python is up.

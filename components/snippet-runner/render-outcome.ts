@@ -7,7 +7,9 @@ import type { RunOutcome } from './run-snippet.ts';
 export function describeOutcome(outcome: RunOutcome, { edited }: { edited: boolean }): string {
 	switch (outcome.status) {
 		case 'pass':
-			return edited ? '✓ Your edit prints the documented transcript.' : '✓ Pass: the output matches the transcript.';
+			return edited
+				? '✓ Your edit prints the documented transcript.'
+				: '✓ Pass: the output matches the transcript.';
 		case 'fail':
 			if (outcome.truncated) return '✗ The output was too long and was cut short.';
 			return edited
@@ -42,7 +44,13 @@ export function renderOutcomeDetails(outcome: RunOutcome): HTMLElement[] {
 	if (outcome.status === 'pass' || outcome.status === 'unavailable') return [];
 	const details: HTMLElement[] = [];
 	if (outcome.status === 'fail') {
-		details.push(element('p', 'result-legend', 'Lines marked − are in the transcript only; lines marked + were printed only.'));
+		details.push(
+			element(
+				'p',
+				'result-legend',
+				'Lines marked − are in the transcript only; lines marked + were printed only.'
+			)
+		);
 		const diff = element('pre', 'result-diff');
 		diff.setAttribute('aria-label', 'Difference between the transcript and the actual output');
 		diff.tabIndex = 0;
@@ -57,6 +65,13 @@ export function renderOutcomeDetails(outcome: RunOutcome): HTMLElement[] {
 		output.tabIndex = 0;
 		details.push(output);
 	}
-	if (outcome.truncated) details.push(element('p', 'result-legend', 'Output truncated: the program printed more than the page shows.'));
+	if (outcome.truncated)
+		details.push(
+			element(
+				'p',
+				'result-legend',
+				'Output truncated: the program printed more than the page shows.'
+			)
+		);
 	return details;
 }

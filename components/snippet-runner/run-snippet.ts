@@ -27,7 +27,9 @@ export type RunOutcome = { output: string; truncated: boolean; trace?: RecordedT
 function describeSyntaxError(error: Error): string {
 	const match = /\((\d+):(\d+)\)$/.exec(error.message);
 	const message = error.message.replace(/\s*\(\d+:\d+\)$/, '');
-	return match ? `SyntaxError: ${message} (line ${match[1]}, column ${Number(match[2]) + 1})` : `SyntaxError: ${message}`;
+	return match
+		? `SyntaxError: ${message} (line ${match[1]}, column ${Number(match[2]) + 1})`
+		: `SyntaxError: ${message}`;
 }
 
 /** Names the generator functions of compiled TypeScript for the trace; without it the trace still works, with generic names. */
@@ -46,21 +48,33 @@ export interface RunOptions {
 	trace?: boolean;
 }
 
-export async function runSnippet(language: SnippetLanguage, code: string, transcript: string, options: RunOptions = {}): Promise<RunOutcome> {
+export async function runSnippet(
+	language: SnippetLanguage,
+	code: string,
+	transcript: string,
+	options: RunOptions = {}
+): Promise<RunOutcome> {
 	let program = code;
 	if (language === 'typescript') {
 		try {
 			program = transpileTypeScript(code);
 		} catch (error) {
 			// Caught here, before any worker starts.
-			return { status: 'error', error: describeSyntaxError(error as Error), output: '', truncated: false };
+			return {
+				status: 'error',
+				error: describeSyntaxError(error as Error),
+				output: '',
+				truncated: false,
+			};
 		}
 		if (options.trace) program = await prepareForTrace(program);
 	}
 
 	const lines: string[] = [];
 	let truncated = false;
-	const trace: RecordedTrace | undefined = options.trace ? { events: [], truncated: false } : undefined;
+	const trace: RecordedTrace | undefined = options.trace
+		? { events: [], truncated: false }
+		: undefined;
 	const end = await runInSandbox(language, program, {
 		onOutput: (printed) => lines.push(...printed),
 		onTruncated: () => (truncated = true),
@@ -76,10 +90,16 @@ export async function runSnippet(language: SnippetLanguage, code: string, transc
 		case 'done': {
 			const comparison = compareOutput(transcript, output);
 			// Output cut short can never match a transcript.
-			return comparison.pass && !truncated ? { ...common, status: 'pass' } : { ...common, status: 'fail', diff: comparison.diff };
+			return comparison.pass && !truncated
+				? { ...common, status: 'pass' }
+				: { ...common, status: 'fail', diff: comparison.diff };
 		}
 		case 'error':
-			return { ...common, status: 'error', error: `${end.name}: ${end.message}${end.line ? ` (line ${end.line})` : ''}` };
+			return {
+				...common,
+				status: 'error',
+				error: `${end.name}: ${end.message}${end.line ? ` (line ${end.line})` : ''}`,
+			};
 		case 'stuck':
 		case 'too-long':
 			return { ...common, status: 'timeout', seconds: end.seconds, reason: end.kind };

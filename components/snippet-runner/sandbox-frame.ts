@@ -36,10 +36,16 @@ function frameMain() {
 		const worker = new Worker(url);
 		URL.revokeObjectURL(url);
 		const entry = { worker, runId };
-		worker.addEventListener('message', (message) => post({ type: 'worker', runId: entry.runId, message: message.data }));
+		worker.addEventListener('message', (message) =>
+			post({ type: 'worker', runId: entry.runId, message: message.data })
+		);
 		worker.addEventListener('error', (error) => {
 			error.preventDefault();
-			post({ type: 'unavailable', runId: entry.runId, reason: error.message || 'the worker could not start' });
+			post({
+				type: 'unavailable',
+				runId: entry.runId,
+				reason: error.message || 'the worker could not start',
+			});
 		});
 		workers[language] = entry;
 		return worker;
@@ -58,12 +64,18 @@ function frameMain() {
 		try {
 			if (language === 'typescript') {
 				end('typescript');
-				start('typescript', request.workerSource, runId).postMessage({ code: request.code, trace: request.trace });
+				start('typescript', request.workerSource, runId).postMessage({
+					code: request.code,
+					trace: request.trace,
+				});
 				return;
 			}
 			if (request.files) {
 				end('python');
-				start('python', request.workerSource, runId).postMessage({ type: 'load', files: request.files });
+				start('python', request.workerSource, runId).postMessage({
+					type: 'load',
+					files: request.files,
+				});
 			}
 			const python = workers.python;
 			if (!python) throw new Error('Python was not started');

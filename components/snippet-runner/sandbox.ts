@@ -7,7 +7,12 @@ import { loadPyodideFiles } from './pyodide-files.ts';
 import { getSandboxDocument } from './sandbox-frame.ts';
 import type { TraceEvent } from '../trace/trace-event.ts';
 import typescriptWorkerUrl from './snippet-worker.ts?worker&url';
-import type { FrameMessage, FrameRequest, SnippetLanguage, WorkerMessage } from './worker-protocol.ts';
+import type {
+	FrameMessage,
+	FrameRequest,
+	SnippetLanguage,
+	WorkerMessage,
+} from './worker-protocol.ts';
 
 /** A worker that sends no heartbeat for this long is busy in a loop it will not leave. */
 export const STUCK_AFTER_MS = 1000;
@@ -46,7 +51,10 @@ interface ActiveRun {
 	finish: (end: RunEnd) => void;
 }
 
-const WORKER_URLS: Record<SnippetLanguage, string> = { typescript: typescriptWorkerUrl, python: pythonWorkerUrl };
+const WORKER_URLS: Record<SnippetLanguage, string> = {
+	typescript: typescriptWorkerUrl,
+	python: pythonWorkerUrl,
+};
 const workerSources = new Map<SnippetLanguage, Promise<string>>();
 let frame: Promise<HTMLIFrameElement> | undefined;
 let pythonRunning = false;
@@ -62,7 +70,8 @@ function loadWorkerSource(language: SnippetLanguage): Promise<string> {
 	let source = workerSources.get(language);
 	if (!source) {
 		source = fetch(WORKER_URLS[language]).then((response) => {
-			if (!response.ok) throw new Error(`the runner's worker could not be loaded (${response.status})`);
+			if (!response.ok)
+				throw new Error(`the runner's worker could not be loaded (${response.status})`);
 			return response.text();
 		});
 		source.catch(() => workerSources.delete(language));
@@ -78,7 +87,10 @@ function startFrame(): Promise<HTMLIFrameElement> {
 		iframe.title = 'Snippet sandbox';
 		iframe.hidden = true;
 		iframe.srcdoc = getSandboxDocument();
-		const timer = setTimeout(() => reject(new Error('the sandbox did not start')), FRAME_START_LIMIT_MS);
+		const timer = setTimeout(
+			() => reject(new Error('the sandbox did not start')),
+			FRAME_START_LIMIT_MS
+		);
 		window.addEventListener('message', (event: MessageEvent<FrameMessage>) => {
 			if (event.source !== iframe.contentWindow) return;
 			if (event.data.type === 'ready') {
@@ -93,7 +105,8 @@ function startFrame(): Promise<HTMLIFrameElement> {
 }
 
 function receive(run: ActiveRun, message: FrameMessage) {
-	if (message.type === 'unavailable') return run.finish({ kind: 'unavailable', reason: message.reason });
+	if (message.type === 'unavailable')
+		return run.finish({ kind: 'unavailable', reason: message.reason });
 	if (message.type !== 'worker') return;
 	const data: WorkerMessage = message.message;
 	run.lastSign = performance.now();
@@ -105,7 +118,8 @@ function receive(run: ActiveRun, message: FrameMessage) {
 	else if (data.type === 'trace') run.handlers.onTrace?.(data.events);
 	else if (data.type === 'trace-truncated') run.handlers.onTraceTruncated?.();
 	else if (data.type === 'done') run.finish({ kind: 'done' });
-	else if (data.type === 'error') run.finish({ kind: 'error', name: data.name, message: data.message, line: data.line });
+	else if (data.type === 'error')
+		run.finish({ kind: 'error', name: data.name, message: data.message, line: data.line });
 }
 
 /** Stops the run in progress, if any; its caller is told it was stopped. */
@@ -114,7 +128,11 @@ export function stopRun() {
 }
 
 /** Runs a snippet in the sandbox. A new run stops the one before it. */
-export async function runInSandbox(language: SnippetLanguage, code: string, handlers: RunHandlers): Promise<RunEnd> {
+export async function runInSandbox(
+	language: SnippetLanguage,
+	code: string,
+	handlers: RunHandlers
+): Promise<RunEnd> {
 	stopRun();
 	const runId = nextRunId++;
 	let iframe: HTMLIFrameElement;
@@ -127,7 +145,9 @@ export async function runInSandbox(language: SnippetLanguage, code: string, hand
 			frame,
 			loadWorkerSource(language),
 			needsPython
-				? loadPyodideFiles((fraction) => handlers.onProgress?.(`Loading Python… ${Math.round(fraction * 100)}%`))
+				? loadPyodideFiles((fraction) =>
+						handlers.onProgress?.(`Loading Python… ${Math.round(fraction * 100)}%`)
+					)
 				: undefined,
 		]);
 	} catch (error) {
@@ -142,8 +162,10 @@ export async function runInSandbox(language: SnippetLanguage, code: string, hand
 		const watchdog = setInterval(() => {
 			const now = performance.now();
 			if (run.starting) {
-				if (now - run.started > PYTHON_START_LIMIT_MS) run.finish({ kind: 'unavailable', reason: 'Python did not start in time' });
-			} else if (now - run.lastSign > STUCK_AFTER_MS) run.finish({ kind: 'stuck', seconds: seconds() });
+				if (now - run.started > PYTHON_START_LIMIT_MS)
+					run.finish({ kind: 'unavailable', reason: 'Python did not start in time' });
+			} else if (now - run.lastSign > STUCK_AFTER_MS)
+				run.finish({ kind: 'stuck', seconds: seconds() });
 			else if (now - run.started > MAX_RUN_MS) run.finish({ kind: 'too-long', seconds: seconds() });
 		}, WATCHDOG_INTERVAL_MS);
 		const run: ActiveRun = {
@@ -158,7 +180,8 @@ export async function runInSandbox(language: SnippetLanguage, code: string, hand
 				clearInterval(watchdog);
 				// A finished Python stays warm for the next run; anything else is ended, so that
 				// nothing of this run (a timer, a loop) goes on in the background.
-				const keepWarm = language === 'python' && !run.starting && (end.kind === 'done' || end.kind === 'error');
+				const keepWarm =
+					language === 'python' && !run.starting && (end.kind === 'done' || end.kind === 'error');
 				if (!keepWarm) {
 					post(iframe, { type: 'stop', runId });
 					if (language === 'python') pythonRunning = false;
@@ -168,6 +191,14 @@ export async function runInSandbox(language: SnippetLanguage, code: string, hand
 		};
 		active = run;
 		if (files) pythonRunning = true;
-		post(iframe, { type: 'run', runId, language, code, trace: handlers.onTrace !== undefined, workerSource, files });
+		post(iframe, {
+			type: 'run',
+			runId,
+			language,
+			code,
+			trace: handlers.onTrace !== undefined,
+			workerSource,
+			files,
+		});
 	});
 }

@@ -58,7 +58,8 @@ export function createEditor(options: EditorOptions): SnippetEditor {
 	});
 	return {
 		getCode: () => view.state.doc.toString(),
-		setCode: (code) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } }),
+		setCode: (code) =>
+			view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } }),
 		focus: () => view.focus(),
 	};
 }

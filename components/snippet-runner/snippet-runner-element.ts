@@ -7,7 +7,11 @@
  */
 import { loadEdit, saveEdit } from './edit-storage.ts';
 import type { RunOutcome } from './run-snippet.ts';
-import { getPreferredLanguage, onPreferredLanguageChange, setPreferredLanguage } from './language-preference.ts';
+import {
+	getPreferredLanguage,
+	onPreferredLanguageChange,
+	setPreferredLanguage,
+} from './language-preference.ts';
 import type { SnippetEditor } from './snippet-editor.ts';
 
 const LANGUAGES = ['python', 'typescript'] as const;
@@ -39,11 +43,15 @@ class SnippetRunnerElement extends HTMLElement {
 		const trace = this.#part<HTMLButtonElement>('[data-trace]');
 		trace?.addEventListener('click', () => void this.#toggleTrace());
 		if (trace) trace.disabled = false;
-		edit?.addEventListener('click', () => void this.#startEditing().then(() => this.#focusEditor()));
+		edit?.addEventListener(
+			'click',
+			() => void this.#startEditing().then(() => this.#focusEditor())
+		);
 		reset?.addEventListener('click', () => this.#reset());
 		if (edit) edit.disabled = false;
 		// A reader's earlier edits come back, shown but never run until asked.
-		if (LANGUAGES.some((language) => loadEdit(this.#id, language) !== null)) void this.#startEditing();
+		if (LANGUAGES.some((language) => loadEdit(this.#id, language) !== null))
+			void this.#startEditing();
 	}
 
 	#setUpTabs() {
@@ -142,8 +150,11 @@ class SnippetRunnerElement extends HTMLElement {
 	}
 
 	#focusEditor() {
-		const selected = this.#tabs.find((tab) => tab.getAttribute('aria-selected') === 'true')?.dataset.lang;
-		const language = (LANGUAGES as readonly string[]).includes(selected ?? '') ? (selected as Language) : 'typescript';
+		const selected = this.#tabs.find((tab) => tab.getAttribute('aria-selected') === 'true')?.dataset
+			.lang;
+		const language = (LANGUAGES as readonly string[]).includes(selected ?? '')
+			? (selected as Language)
+			: 'typescript';
 		this.#editors.get(language)?.focus();
 	}
 
@@ -178,7 +189,8 @@ class SnippetRunnerElement extends HTMLElement {
 		toggle.setAttribute('aria-expanded', 'true');
 		view.hidden = false;
 		const panels = LANGUAGES.filter((language) => this.#documented(language) !== null);
-		for (const language of panels) this.#traceBody(language)?.replaceChildren(document.createTextNode('Running…'));
+		for (const language of panels)
+			this.#traceBody(language)?.replaceChildren(document.createTextNode('Running…'));
 		const viewModule = import('../trace/trace-view.ts');
 		for (const language of panels) {
 			const body = this.#traceBody(language);
@@ -191,7 +203,10 @@ class SnippetRunnerElement extends HTMLElement {
 			}
 			try {
 				const { showTrace } = await viewModule;
-				await showTrace(body, outcome.trace, { code, onStep: (line) => this.#highlightLine(line === undefined ? null : { language, line }) });
+				await showTrace(body, outcome.trace, {
+					code,
+					onStep: (line) => this.#highlightLine(line === undefined ? null : { language, line }),
+				});
 			} catch (error) {
 				body.textContent = `The trace could not be drawn (${(error as Error).message}).`;
 			}
@@ -204,7 +219,8 @@ class SnippetRunnerElement extends HTMLElement {
 
 	/** Marks the line of the current trace step in the highlighted code, or clears the mark. */
 	#highlightLine(target: { language: Language; line: number } | null) {
-		for (const marked of this.querySelectorAll('.line.trace-line')) marked.classList.remove('trace-line');
+		for (const marked of this.querySelectorAll('.line.trace-line'))
+			marked.classList.remove('trace-line');
 		if (!target) return;
 		const lines = this.querySelectorAll(`[data-code="${target.language}"] .line`);
 		lines[target.line - 1]?.classList.add('trace-line');
@@ -224,11 +240,12 @@ class SnippetRunnerElement extends HTMLElement {
 		verdict.textContent = `${LABELS[language]}: running…`;
 		result.hidden = true;
 		try {
-			const [{ runSnippet }, { describeOutcome, renderOutcomeDetails }, { stopRun }] = await Promise.all([
-				import('./run-snippet.ts'),
-				import('./render-outcome.ts'),
-				import('./sandbox.ts'),
-			]);
+			const [{ runSnippet }, { describeOutcome, renderOutcomeDetails }, { stopRun }] =
+				await Promise.all([
+					import('./run-snippet.ts'),
+					import('./render-outcome.ts'),
+					import('./sandbox.ts'),
+				]);
 			stop.onclick = () => stopRun();
 			stop.hidden = false;
 			const edited = this.#isEdited(language);
@@ -259,5 +276,6 @@ class SnippetRunnerElement extends HTMLElement {
 }
 
 export function defineSnippetRunner() {
-	if (!customElements.get('snippet-runner')) customElements.define('snippet-runner', SnippetRunnerElement);
+	if (!customElements.get('snippet-runner'))
+		customElements.define('snippet-runner', SnippetRunnerElement);
 }

@@ -7,18 +7,34 @@
  * stops, and the page's watchdog terminates this worker. A snippet that is only
  * waiting on a timer or a promise keeps the heartbeat going and may finish.
  */
-import { instrumentGenerators, TRACE_PARAMETER, type GeneratorTracing } from '../trace/instrument-generators.ts';
+import {
+	instrumentGenerators,
+	TRACE_PARAMETER,
+	type GeneratorTracing,
+} from '../trace/instrument-generators.ts';
 import { formatLogArguments, formatValue } from './format-console.ts';
-import { printLine, recordTraceEvent, reportDone, reportError, send, startHeartbeat } from './worker-output.ts';
+import {
+	printLine,
+	recordTraceEvent,
+	reportDone,
+	reportError,
+	send,
+	startHeartbeat,
+} from './worker-output.ts';
 import type { RunRequest } from './worker-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 // The snippet may replace or wrap these; the runner keeps its own copies.
-const { setTimeout: startTimeout, setInterval: startInterval, clearTimeout: cancelTimeout, clearInterval: cancelInterval } = self;
+const {
+	setTimeout: startTimeout,
+	setInterval: startInterval,
+	clearTimeout: cancelTimeout,
+	clearInterval: cancelInterval,
+} = self;
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
 	parameter: string,
-	body: string,
+	body: string
 ) => (tracing: GeneratorTracing | undefined) => Promise<void>;
 
 let finished = false;
@@ -39,7 +55,8 @@ function findSnippetLine(error: unknown): number | undefined {
 function fail(error: unknown) {
 	if (finished) return;
 	finished = true;
-	const { name, message } = error instanceof Error ? error : { name: 'Uncaught', message: formatLogArguments([error]) };
+	const { name, message } =
+		error instanceof Error ? error : { name: 'Uncaught', message: formatLogArguments([error]) };
 	reportError(name, message, findSnippetLine(error));
 }
 
@@ -118,5 +135,5 @@ self.addEventListener(
 			fail(error);
 		}
 	},
-	{ once: true },
+	{ once: true }
 );

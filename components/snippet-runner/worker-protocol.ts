@@ -17,7 +17,9 @@ export interface RunRequest {
 }
 
 /** Page → frame → Python worker: first Pyodide's files, then snippets to run. */
-export type PythonWorkerRequest = { type: 'load'; files: Record<string, ArrayBuffer> } | { type: 'run'; code: string; trace: boolean };
+export type PythonWorkerRequest =
+	| { type: 'load'; files: Record<string, ArrayBuffer> }
+	| { type: 'run'; code: string; trace: boolean };
 
 /** Worker → frame → page. */
 export type WorkerMessage =

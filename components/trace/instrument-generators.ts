@@ -35,14 +35,20 @@ function short(text: string) {
 	return text.length <= MAX_VALUE_CHARS ? text : `${text.slice(0, MAX_VALUE_CHARS - 1)}…`;
 }
 
-export function instrumentGenerators({ generatorPrototype, record, format, findLine }: Options): GeneratorTracing {
+export function instrumentGenerators({
+	generatorPrototype,
+	record,
+	format,
+	findLine,
+}: Options): GeneratorTracing {
 	const names = new WeakMap<object, string>();
 	const counts = new Map<string, number>();
 	// The generators running now, innermost last: the innermost drives any generator it calls.
 	const running: string[] = [];
 	const currentCaller = () => running.at(-1) ?? CALLER;
 	const show = (value: unknown) => short(format(value));
-	const describeError = (error: unknown) => short(error instanceof Error ? `${error.name}: ${error.message}` : format(error));
+	const describeError = (error: unknown) =>
+		short(error instanceof Error ? `${error.name}: ${error.message}` : format(error));
 
 	function newName(base: string) {
 		const count = (counts.get(base) ?? 0) + 1;
@@ -60,7 +66,10 @@ export function instrumentGenerators({ generatorPrototype, record, format, findL
 		return name;
 	}
 
-	const prototype = generatorPrototype as Record<(typeof METHODS)[number], (...args: unknown[]) => IteratorResult<unknown>>;
+	const prototype = generatorPrototype as Record<
+		(typeof METHODS)[number],
+		(...args: unknown[]) => IteratorResult<unknown>
+	>;
 	for (const method of METHODS) {
 		const original = prototype[method];
 		// A method definition keeps the name `next`, as the original has.
@@ -69,12 +78,22 @@ export function instrumentGenerators({ generatorPrototype, record, format, findL
 				if (typeof this !== 'object' || this === null) return original.apply(this, args);
 				const generator = nameOf(this);
 				const caller = currentCaller();
-				const value = args.length === 0 ? undefined : method === 'throw' ? describeError(args[0]) : show(args[0]);
+				const value =
+					args.length === 0
+						? undefined
+						: method === 'throw'
+							? describeError(args[0])
+							: show(args[0]);
 				record({ kind: 'call', generator, caller, method, value, line: findLine() });
 				running.push(generator);
 				try {
 					const result = original.apply(this, args);
-					record({ kind: result.done ? 'return' : 'yield', generator, caller, value: show(result.value) });
+					record({
+						kind: result.done ? 'return' : 'yield',
+						generator,
+						caller,
+						value: show(result.value),
+					});
 					return result;
 				} catch (error) {
 					record({ kind: 'raise', generator, caller, value: describeError(error) });
@@ -84,7 +103,12 @@ export function instrumentGenerators({ generatorPrototype, record, format, findL
 				}
 			},
 		};
-		Object.defineProperty(prototype, method, { value: traced, writable: true, configurable: true, enumerable: false });
+		Object.defineProperty(prototype, method, {
+			value: traced,
+			writable: true,
+			configurable: true,
+			enumerable: false,
+		});
 	}
 
 	return {

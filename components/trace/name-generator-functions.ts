@@ -23,7 +23,9 @@ interface FunctionNode extends Node {
 /** The name a reader would call an anonymous generator function by: `const ticks = function* () {}` is "ticks". */
 function inferName(node: FunctionNode, parent: Node | undefined): string {
 	if (node.id) return node.id.name;
-	const named = parent as (Node & { id?: { name?: string }; left?: { name?: string }; key?: { name?: string } }) | undefined;
+	const named = parent as
+		| (Node & { id?: { name?: string }; left?: { name?: string }; key?: { name?: string } })
+		| undefined;
 	return named?.id?.name ?? named?.left?.name ?? named?.key?.name ?? 'generator';
 }
 
@@ -45,18 +47,32 @@ export function nameGeneratorFunctions(code: string): string {
 			if (body?.type !== 'Program' && body?.type !== 'BlockStatement') return;
 			const at = body.type === 'Program' ? 0 : body.start + 1;
 			const name = declaration.id.name;
-			insertions.push({ at, text: `${name} = ${TRACE_PARAMETER}.named(${name}, ${JSON.stringify(name)});` });
+			insertions.push({
+				at,
+				text: `${name} = ${TRACE_PARAMETER}.named(${name}, ${JSON.stringify(name)});`,
+			});
 		},
 		FunctionExpression(node, _state, ancestors) {
 			const expression = node as unknown as FunctionNode;
 			const parent = ancestors.at(-2) as (Node & { method?: boolean; kind?: string }) | undefined;
 			// A method's function cannot be wrapped in place; its generators get a generic name.
-			if (!expression.generator || parent?.type === 'MethodDefinition' || parent?.method || parent?.kind === 'get' || parent?.kind === 'set') return;
+			if (
+				!expression.generator ||
+				parent?.type === 'MethodDefinition' ||
+				parent?.method ||
+				parent?.kind === 'get' ||
+				parent?.kind === 'set'
+			)
+				return;
 			insertions.push({ at: node.start, text: `${TRACE_PARAMETER}.named(` });
-			insertions.push({ at: node.end, text: `, ${JSON.stringify(inferName(expression, parent))})` });
+			insertions.push({
+				at: node.end,
+				text: `, ${JSON.stringify(inferName(expression, parent))})`,
+			});
 		},
 	});
 	let result = code;
-	for (const { at, text } of insertions.sort((a, b) => b.at - a.at)) result = result.slice(0, at) + text + result.slice(at);
+	for (const { at, text } of insertions.sort((a, b) => b.at - a.at))
+		result = result.slice(0, at) + text + result.slice(at);
 	return result;
 }

@@ -28,7 +28,9 @@ export function toSequenceDiagram(events: TraceEvent[]): string {
 		if (!ids.has(name)) ids.set(name, `g${ids.size}`);
 		return ids.get(name)!;
 	};
-	const created = new Set(events.filter((event) => event.kind === 'create').map((event) => event.generator));
+	const created = new Set(
+		events.filter((event) => event.kind === 'create').map((event) => event.generator)
+	);
 	const lines = ['sequenceDiagram', '  participant caller as caller'];
 	// Generators the trace saw only already made are there from the start; the others appear when created.
 	for (const event of events) {
@@ -41,7 +43,9 @@ export function toSequenceDiagram(events: TraceEvent[]): string {
 	for (const event of events) {
 		const { from, to } = endsOf(event);
 		if (event.kind === 'create' && !ids.has(event.generator)) {
-			lines.push(`  create participant ${idOf(event.generator)} as ${escapeText(names.get(event.generator) ?? event.generator)}`);
+			lines.push(
+				`  create participant ${idOf(event.generator)} as ${escapeText(names.get(event.generator) ?? event.generator)}`
+			);
 		}
 		lines.push(`  ${idOf(from)}${ARROWS[event.kind]}${idOf(to)}: ${escapeText(labelOf(event))}`);
 	}

@@ -52,8 +52,14 @@ function functionName(generator: string): string {
 export function displayNames(events: TraceEvent[]): Map<string, string> {
 	const names = new Set(events.flatMap((event) => [event.generator, event.caller]));
 	const counts = new Map<string, number>();
-	for (const name of names) counts.set(functionName(name), (counts.get(functionName(name)) ?? 0) + 1);
-	return new Map([...names].map((name) => [name, counts.get(functionName(name)) === 1 ? functionName(name) : name]));
+	for (const name of names)
+		counts.set(functionName(name), (counts.get(functionName(name)) ?? 0) + 1);
+	return new Map(
+		[...names].map((name) => [
+			name,
+			counts.get(functionName(name)) === 1 ? functionName(name) : name,
+		])
+	);
 }
 
 /** The message's label, as a reader would write the call: `send(2)`, `yield 1`, `raise TypeError: …`. */

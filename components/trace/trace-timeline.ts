@@ -12,7 +12,11 @@ export function buildTimeline(events: TraceEvent[]): TimelineRow[] {
 	const current = new Map<string, GeneratorState>();
 	for (const [step, event] of events.entries()) {
 		current.set(event.generator, stateAfter(event));
-		if (!rows.has(event.generator)) rows.set(event.generator, { generator: event.generator, states: Array<undefined>(step).fill(undefined) });
+		if (!rows.has(event.generator))
+			rows.set(event.generator, {
+				generator: event.generator,
+				states: Array<undefined>(step).fill(undefined),
+			});
 		for (const row of rows.values()) row.states.push(current.get(row.generator));
 	}
 	return [...rows.values()];
@@ -25,7 +29,10 @@ export function describeRow(row: TimelineRow): string {
 	for (let step = 1; step <= row.states.length; step++) {
 		if (step < row.states.length && row.states[step] === row.states[start]) continue;
 		const state = row.states[start];
-		if (state) spans.push(step - start === 1 ? `${state} at ${start + 1}` : `${state} at ${start + 1}–${step}`);
+		if (state)
+			spans.push(
+				step - start === 1 ? `${state} at ${start + 1}` : `${state} at ${start + 1}–${step}`
+			);
 		start = step;
 	}
 	return spans.join(', ');

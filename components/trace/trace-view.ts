@@ -30,15 +30,26 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 async function drawDiagram(events: TraceEvent[]): Promise<HTMLElement> {
 	const { default: mermaid } = await import('mermaid');
 	// The same look as the chapters' diagrams, which are drawn at build time with Mermaid's defaults.
-	mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default', sequence: { mirrorActors: false } });
-	const { svg } = await mermaid.render(`mermaid-trace-${++diagramCount}`, toSequenceDiagram(events));
+	mermaid.initialize({
+		startOnLoad: false,
+		securityLevel: 'strict',
+		theme: 'default',
+		sequence: { mirrorActors: false },
+	});
+	const { svg } = await mermaid.render(
+		`mermaid-trace-${++diagramCount}`,
+		toSequenceDiagram(events)
+	);
 	const container = element('div', 'trace-diagram');
 	// Mermaid sanitises what it draws (securityLevel 'strict'); values in labels are escaped as text.
 	container.innerHTML = svg;
 	return container;
 }
 
-function drawTimeline(events: TraceEvent[], names: Map<string, string>): { timeline: HTMLElement; columns: HTMLElement[][] } {
+function drawTimeline(
+	events: TraceEvent[],
+	names: Map<string, string>
+): { timeline: HTMLElement; columns: HTMLElement[][] } {
 	const timeline = element('div', 'trace-timeline');
 	timeline.setAttribute('role', 'group');
 	timeline.setAttribute('aria-label', 'Generator states, step by step');
@@ -73,15 +84,24 @@ function drawTimeline(events: TraceEvent[], names: Map<string, string>): { timel
 function describeStep(event: TraceEvent, names: Map<string, string>, codeLines: string[]): string {
 	const { from, to } = endsOf(event);
 	const name = (participant: string) => names.get(participant) ?? participant;
-	const where = event.line === undefined ? '' : ` · line ${event.line}: ${codeLines[event.line - 1]?.trim() ?? ''}`;
+	const where =
+		event.line === undefined
+			? ''
+			: ` · line ${event.line}: ${codeLines[event.line - 1]?.trim() ?? ''}`;
 	return `${name(from)} → ${name(to)}: ${labelOf(event)}${where} · ${name(event.generator)} is ${stateAfter(event)}`;
 }
 
 /** Draws `trace` into `section`, replacing what was there. */
-export async function showTrace(section: HTMLElement, trace: RecordedTrace, options: TraceViewOptions): Promise<void> {
+export async function showTrace(
+	section: HTMLElement,
+	trace: RecordedTrace,
+	options: TraceViewOptions
+): Promise<void> {
 	const { events } = trace;
 	if (events.length === 0) {
-		section.replaceChildren(element('p', 'trace-empty', 'This run used no generator, so there is nothing to trace.'));
+		section.replaceChildren(
+			element('p', 'trace-empty', 'This run used no generator, so there is nothing to trace.')
+		);
 		return;
 	}
 	const names = displayNames(events);
@@ -91,7 +111,10 @@ export async function showTrace(section: HTMLElement, trace: RecordedTrace, opti
 	// Message i of the diagram is event i; without that match, step mode still works, without the highlight.
 	const messages = [...diagram.querySelectorAll('.messageText')];
 	const arrows = [...diagram.querySelectorAll('[class^="messageLine"]')];
-	const highlighted = messages.length === events.length ? events.map((_, step) => [messages[step]!, arrows[step]].filter(Boolean) as Element[]) : [];
+	const highlighted =
+		messages.length === events.length
+			? events.map((_, step) => [messages[step]!, arrows[step]].filter(Boolean) as Element[])
+			: [];
 
 	const controls = element('div', 'trace-controls');
 	const back = element('button', 'snippet-secondary trace-step-button', '← Back');
@@ -111,9 +134,11 @@ export async function showTrace(section: HTMLElement, trace: RecordedTrace, opti
 
 	let current = 0;
 	function show(step: number) {
-		for (const node of [...(highlighted[current] ?? []), ...(columns[current] ?? [])]) node.classList.remove('is-current');
+		for (const node of [...(highlighted[current] ?? []), ...(columns[current] ?? [])])
+			node.classList.remove('is-current');
 		current = step;
-		for (const node of [...(highlighted[current] ?? []), ...(columns[current] ?? [])]) node.classList.add('is-current');
+		for (const node of [...(highlighted[current] ?? []), ...(columns[current] ?? [])])
+			node.classList.add('is-current');
 		const event = events[current]!;
 		position.textContent = `Step ${current + 1} of ${events.length}`;
 		description.textContent = describeStep(event, names, codeLines);
@@ -130,7 +155,10 @@ export async function showTrace(section: HTMLElement, trace: RecordedTrace, opti
 	slider.addEventListener('input', () => show(Number(slider.value) - 1));
 
 	const parts: HTMLElement[] = [controls, description, diagram, timeline];
-	if (trace.truncated) parts.push(element('p', 'trace-note', `The trace stops after ${events.length} events; the run went on.`));
+	if (trace.truncated)
+		parts.push(
+			element('p', 'trace-note', `The trace stops after ${events.length} events; the run went on.`)
+		);
 	section.replaceChildren(...parts);
 	show(0);
 }

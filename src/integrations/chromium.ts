@@ -8,7 +8,9 @@ import { existsSync } from 'node:fs';
 export function getChromiumPath(): string {
 	const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 	if (!existsSync(path)) {
-		throw new Error(`No Chromium at ${path}. Run \`npm install\` (it installs one on Debian) or set CHROMIUM_PATH.`);
+		throw new Error(
+			`No Chromium at ${path}. Run \`npm install\` (it installs one on Debian) or set CHROMIUM_PATH.`
+		);
 	}
 	return path;
 }

@@ -17,7 +17,8 @@ export function pyodideAssets(): AstroIntegration {
 			'astro:server:setup': ({ server }) => {
 				server.middlewares.use((request, response, next) => {
 					const name = request.url?.split('?')[0]?.split('/').pop() ?? '';
-					if (!request.url?.includes(`/${PYODIDE_PATH}`) || !PYODIDE_FILES.includes(name)) return next();
+					if (!request.url?.includes(`/${PYODIDE_PATH}`) || !PYODIDE_FILES.includes(name))
+						return next();
 					if (name.endsWith('.wasm')) response.setHeader('Content-Type', 'application/wasm');
 					createReadStream(path.join(packageDir, name)).pipe(response);
 				});
@@ -25,7 +26,11 @@ export function pyodideAssets(): AstroIntegration {
 			'astro:build:done': async ({ dir, logger }) => {
 				const target = fileURLToPath(new URL(PYODIDE_PATH, dir));
 				await mkdir(target, { recursive: true });
-				await Promise.all(PYODIDE_FILES.map((name) => copyFile(path.join(packageDir, name), path.join(target, name))));
+				await Promise.all(
+					PYODIDE_FILES.map((name) =>
+						copyFile(path.join(packageDir, name), path.join(target, name))
+					)
+				);
 				logger.info(`Copied Pyodide (${PYODIDE_FILES.length} files) into the site.`);
 			},
 		},

@@ -14,7 +14,10 @@ export function snippetsManifest(): AstroIntegration {
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const snippets = (await collectSnippets(contentDir)).map(toManifestEntry);
-				await writeFile(new URL('./snippets.json', dir), `${JSON.stringify(snippets, null, '\t')}\n`);
+				await writeFile(
+					new URL('./snippets.json', dir),
+					`${JSON.stringify(snippets, null, '\t')}\n`
+				);
 				logger.info(`Wrote snippets.json with ${snippets.length} snippets.`);
 			},
 		},

@@ -45,7 +45,14 @@ export function readDiagramMessages(source: string): string[] {
 		const message = MESSAGE.exec(line);
 		if (message) {
 			const [, from, arrow, to, text] = message;
-			lines.push(formatMessage(names.get(from!) ?? toFunctionName(from!), arrow!, names.get(to!) ?? toFunctionName(to!), toKind(text!)));
+			lines.push(
+				formatMessage(
+					names.get(from!) ?? toFunctionName(from!),
+					arrow!,
+					names.get(to!) ?? toFunctionName(to!),
+					toKind(text!)
+				)
+			);
 		}
 	}
 	return lines;
@@ -53,9 +60,17 @@ export function readDiagramMessages(source: string): string[] {
 
 /** The run's messages as lines; a yield is drawn dashed, every other hand-over solid. */
 export function readTraceMessages(trace: TraceMessage[]): string[] {
-	return trace.map(([from, to, kind]) => formatMessage(from, kind === 'yield' ? '-->>' : '->>', to, kind));
+	return trace.map(([from, to, kind]) =>
+		formatMessage(from, kind === 'yield' ? '-->>' : '->>', to, kind)
+	);
 }
 
-export function compareDiagramWithTrace(diagramSource: string, trace: TraceMessage[]): OutputComparison {
-	return compareOutput(readDiagramMessages(diagramSource).join('\n'), readTraceMessages(trace).join('\n'));
+export function compareDiagramWithTrace(
+	diagramSource: string,
+	trace: TraceMessage[]
+): OutputComparison {
+	return compareOutput(
+		readDiagramMessages(diagramSource).join('\n'),
+		readTraceMessages(trace).join('\n')
+	);
 }

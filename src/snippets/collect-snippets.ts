@@ -20,7 +20,11 @@ export async function listChapterFiles(contentDir: string): Promise<string[]> {
 
 /** The chapter id Astro's glob loader gives a file: its path below `content/`, without the extension. */
 export function getChapterId(contentDir: string, file: string): string {
-	return path.relative(contentDir, file).replace(/\.mdx$/, '').split(path.sep).join('/');
+	return path
+		.relative(contentDir, file)
+		.replace(/\.mdx$/, '')
+		.split(path.sep)
+		.join('/');
 }
 
 /** Every snippet of every chapter, checked for unique ids. */
@@ -32,7 +36,10 @@ export async function collectSnippets(contentDir: string): Promise<LocatedSnippe
 		const page = getChapterPath(getChapterId(contentDir, file));
 		for (const snippet of extractSnippets(await readFile(file, 'utf8'), relativeFile)) {
 			const other = seen.get(snippet.id);
-			if (other) throw new Error(`Snippet id "${snippet.id}" is used twice: in ${other} and in ${relativeFile}.`);
+			if (other)
+				throw new Error(
+					`Snippet id "${snippet.id}" is used twice: in ${other} and in ${relativeFile}.`
+				);
 			seen.set(snippet.id, relativeFile);
 			snippets.push({ ...snippet, page, file: relativeFile });
 		}

@@ -33,7 +33,14 @@ export function compareOutput(expected: string, actual: string): OutputCompariso
 }
 
 /** A unified-diff-like rendering for terminals and test failures. */
-export function formatDiff(diff: DiffLine[], labels = { expected: 'documented transcript', actual: 'actual output' }): string {
+export function formatDiff(
+	diff: DiffLine[],
+	labels = { expected: 'documented transcript', actual: 'actual output' }
+): string {
 	const marks = { same: ' ', expected: '-', actual: '+' } as const;
-	return [`--- ${labels.expected}`, `+++ ${labels.actual}`, ...diff.map((line) => `${marks[line.kind]} ${line.text}`)].join('\n');
+	return [
+		`--- ${labels.expected}`,
+		`+++ ${labels.actual}`,
+		...diff.map((line) => `${marks[line.kind]} ${line.text}`),
+	].join('\n');
 }

@@ -31,8 +31,16 @@ export function extractDocumentedDiagrams(mdxSource: string, file: string): Docu
 	const tree: Root = unified().use(remarkParse).use(remarkMdx).parse(mdxSource);
 	const diagrams: DocumentedDiagram[] = [];
 	visit(tree, 'code', (node) => {
-		const snippetId = node.lang === 'mermaid' ? /(?:^|\s)snippet=([a-z0-9-]+)/.exec(node.meta ?? '')?.[1] : undefined;
-		if (snippetId) diagrams.push({ snippetId, source: node.value, where: `${file}:${node.position?.start.line ?? '?'}` });
+		const snippetId =
+			node.lang === 'mermaid'
+				? /(?:^|\s)snippet=([a-z0-9-]+)/.exec(node.meta ?? '')?.[1]
+				: undefined;
+		if (snippetId)
+			diagrams.push({
+				snippetId,
+				source: node.value,
+				where: `${file}:${node.position?.start.line ?? '?'}`,
+			});
 	});
 	return diagrams;
 }

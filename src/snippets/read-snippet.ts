@@ -54,7 +54,8 @@ export function isSnippetElement(node: RootContent): node is MdxJsxFlowElement {
 
 function readStringAttribute(node: MdxJsxFlowElement, name: string): string | undefined {
 	const attribute = node.attributes.find(
-		(candidate): candidate is MdxJsxAttribute => candidate.type === 'mdxJsxAttribute' && candidate.name === name,
+		(candidate): candidate is MdxJsxAttribute =>
+			candidate.type === 'mdxJsxAttribute' && candidate.name === name
 	);
 	return typeof attribute?.value === 'string' ? attribute.value : undefined;
 }
@@ -65,9 +66,12 @@ export function readSnippet(node: MdxJsxFlowElement, file: string): AuthoredSnip
 		throw new SnippetSyntaxError(`${where}: ${message}`);
 	};
 
-	const id = readStringAttribute(node, 'id') ?? fail(`<${SNIPPET_ELEMENT}> needs an id="…" attribute.`);
-	if (!ID_PATTERN.test(id)) fail(`snippet id "${id}" must be lower-case words joined by hyphens (URL-safe).`);
-	const title = readStringAttribute(node, 'title') ?? fail(`snippet "${id}" needs a title="…" attribute.`);
+	const id =
+		readStringAttribute(node, 'id') ?? fail(`<${SNIPPET_ELEMENT}> needs an id="…" attribute.`);
+	if (!ID_PATTERN.test(id))
+		fail(`snippet id "${id}" must be lower-case words joined by hyphens (URL-safe).`);
+	const title =
+		readStringAttribute(node, 'title') ?? fail(`snippet "${id}" needs a title="…" attribute.`);
 
 	const parts: Partial<Record<FenceRole, string>> = {};
 	for (const child of node.children) {
@@ -77,24 +81,36 @@ export function readSnippet(node: MdxJsxFlowElement, file: string): AuthoredSnip
 		const fence = child as Code;
 		const role = FENCE_ROLES[(fence.lang ?? '') as keyof typeof FENCE_ROLES];
 		if (!role) {
-			fail(`snippet "${id}" has a fence of unknown language "${fence.lang ?? ''}"; use ${Object.keys(FENCE_ROLES).join(', ')}.`);
+			fail(
+				`snippet "${id}" has a fence of unknown language "${fence.lang ?? ''}"; use ${Object.keys(FENCE_ROLES).join(', ')}.`
+			);
 		}
 		if (parts[role] !== undefined) fail(`snippet "${id}" has two ${fence.lang} fences.`);
 		parts[role] = fence.value;
 	}
 
-	const typescriptCode = parts.typescript ?? fail(`snippet "${id}" needs a TypeScript fence (\`\`\`ts).`);
+	const typescriptCode =
+		parts.typescript ?? fail(`snippet "${id}" needs a TypeScript fence (\`\`\`ts).`);
 	const shared = parts.output;
-	if (shared !== undefined && (parts.pythonOutput !== undefined || parts.typescriptOutput !== undefined)) {
-		fail(`snippet "${id}" mixes a shared \`output\` fence with per-language ones; use one or the other.`);
+	if (
+		shared !== undefined &&
+		(parts.pythonOutput !== undefined || parts.typescriptOutput !== undefined)
+	) {
+		fail(
+			`snippet "${id}" mixes a shared \`output\` fence with per-language ones; use one or the other.`
+		);
 	}
 	const typescriptOutput =
-		shared ?? parts.typescriptOutput ?? fail(`snippet "${id}" needs an \`output\` or \`output-ts\` fence.`);
+		shared ??
+		parts.typescriptOutput ??
+		fail(`snippet "${id}" needs an \`output\` or \`output-ts\` fence.`);
 
 	let python: AuthoredSnippet['python'] = null;
 	if (parts.python !== undefined) {
 		const pythonOutput =
-			shared ?? parts.pythonOutput ?? fail(`snippet "${id}" needs an \`output\` or \`output-python\` fence.`);
+			shared ??
+			parts.pythonOutput ??
+			fail(`snippet "${id}" needs an \`output\` or \`output-python\` fence.`);
 		python = { code: parts.python, output: pythonOutput };
 	} else if (parts.pythonOutput !== undefined) {
 		fail(`snippet "${id}" has an \`output-python\` fence but no Python code.`);

@@ -25,7 +25,10 @@ const TIME_LIMIT_MS = 10_000;
 
 function runProgram(command: string, args: string[]): Promise<ProgramResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PYTHONIOENCODING: 'utf-8' } });
+		const child = spawn(command, args, {
+			stdio: ['ignore', 'pipe', 'pipe'],
+			env: { ...process.env, PYTHONIOENCODING: 'utf-8' },
+		});
 		let stdout = '';
 		let stderr = '';
 		let timedOut = false;
@@ -46,13 +49,23 @@ function runProgram(command: string, args: string[]): Promise<ProgramResult> {
 	});
 }
 
-const PROGRAMS: Record<SnippetLanguage, { extension: string; prepare: (code: string) => string; command: () => string }> = {
+const PROGRAMS: Record<
+	SnippetLanguage,
+	{ extension: string; prepare: (code: string) => string; command: () => string }
+> = {
 	// `.mjs`: snippets are modules (strict mode, top-level await), as in the page's runner.
 	typescript: { extension: '.mjs', prepare: transpileTypeScript, command: () => process.execPath },
-	python: { extension: '.py', prepare: (code) => code, command: () => process.env.PYTHON ?? 'python3' },
+	python: {
+		extension: '.py',
+		prepare: (code) => code,
+		command: () => process.env.PYTHON ?? 'python3',
+	},
 };
 
-export async function runSnippetInNode(language: SnippetLanguage, code: string): Promise<ProgramResult> {
+export async function runSnippetInNode(
+	language: SnippetLanguage,
+	code: string
+): Promise<ProgramResult> {
 	const program = PROGRAMS[language];
 	const dir = await mkdtemp(path.join(tmpdir(), 'snippet-'));
 	try {

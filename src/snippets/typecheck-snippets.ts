@@ -22,8 +22,12 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
 
 const VIRTUAL_DIR = '/snippets/';
 
-export function typecheckSnippets(snippets: ReadonlyArray<{ id: string; code: string }>): Map<string, string[]> {
-	const files = new Map(snippets.map((snippet) => [`${VIRTUAL_DIR}${snippet.id}.ts`, snippet.code]));
+export function typecheckSnippets(
+	snippets: ReadonlyArray<{ id: string; code: string }>
+): Map<string, string[]> {
+	const files = new Map(
+		snippets.map((snippet) => [`${VIRTUAL_DIR}${snippet.id}.ts`, snippet.code])
+	);
 	const host = ts.createCompilerHost(COMPILER_OPTIONS);
 	const { getSourceFile, fileExists, readFile } = host;
 	host.getSourceFile = (fileName, languageVersion, ...rest) => {
@@ -39,7 +43,9 @@ export function typecheckSnippets(snippets: ReadonlyArray<{ id: string; code: st
 	const problems = new Map<string, string[]>();
 	for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
 		const fileName = diagnostic.file?.fileName ?? '';
-		const id = fileName.startsWith(VIRTUAL_DIR) ? fileName.slice(VIRTUAL_DIR.length, -'.ts'.length) : '(compiler)';
+		const id = fileName.startsWith(VIRTUAL_DIR)
+			? fileName.slice(VIRTUAL_DIR.length, -'.ts'.length)
+			: '(compiler)';
 		const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
 		const position =
 			diagnostic.file && diagnostic.start !== undefined

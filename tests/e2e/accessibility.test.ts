@@ -16,7 +16,10 @@ const snippets = readManifest();
 const pages = ['/', '/404.html', ...new Set(snippets.map((snippet) => snippet.page))];
 
 function describeViolations(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']) {
-	return violations.map((violation) => `${violation.id}: ${violation.help}\n  ${violation.nodes.map((node) => node.target.join(' ')).join('\n  ')}`);
+	return violations.map(
+		(violation) =>
+			`${violation.id}: ${violation.help}\n  ${violation.nodes.map((node) => node.target.join(' ')).join('\n  ')}`
+	);
 }
 
 test.each(pages)('%s has no axe violations in the light or the dark theme', async (path) => {

@@ -26,8 +26,12 @@ test('the editor loads only when the reader asks to edit', async () => {
 	const root = await openSnippet(page);
 	expect(await root.getByRole('textbox').count()).toBe(0);
 	await root.getByRole('button', { name: 'Edit' }).click();
-	await expect.poll(() => root.getByRole('textbox', { name: 'TypeScript code, editable' }).count()).toBe(1);
-	expect(await root.getByRole('textbox', { name: 'TypeScript code, editable' }).isVisible()).toBe(true);
+	await expect
+		.poll(() => root.getByRole('textbox', { name: 'TypeScript code, editable' }).count())
+		.toBe(1);
+	expect(await root.getByRole('textbox', { name: 'TypeScript code, editable' }).isVisible()).toBe(
+		true
+	);
 });
 
 test('an edit runs with Ctrl+Enter, is marked as edited, and its verdict speaks of the edit', async () => {
@@ -75,10 +79,14 @@ test('Escape leaves the editor for the Run button, so the keyboard is never trap
 	const root = await openSnippet(page);
 	await root.getByRole('button', { name: 'Edit' }).click();
 	const editor = root.getByRole('textbox', { name: 'TypeScript code, editable' });
-	await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('TypeScript code, editable');
+	await expect
+		.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+		.toBe('TypeScript code, editable');
 	await page.keyboard.press('Escape');
 	expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Run TypeScript');
 	await editor.focus();
 	await page.keyboard.press('Tab');
-	expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).not.toBe('TypeScript code, editable');
+	expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).not.toBe(
+		'TypeScript code, editable'
+	);
 });

@@ -17,13 +17,15 @@ const validator = new HtmlValidate({
 });
 
 const files = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter(
-	(file) => file.endsWith('.html') && !file.startsWith('pagefind'),
+	(file) => file.endsWith('.html') && !file.startsWith('pagefind')
 );
 
 test.each(files)('%s is valid HTML', async (file) => {
 	const report = await validator.validateFile(path.join(DIST, file));
 	const messages = report.results.flatMap((result) =>
-		result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.message}`),
+		result.messages.map(
+			(message) => `${message.line}:${message.column} ${message.ruleId}: ${message.message}`
+		)
 	);
 	expect(messages).toEqual([]);
 });

@@ -46,30 +46,34 @@ function resolveToFile(dist: string, base: string, sitePath: string): string | u
 	return existsSync(index) ? index : undefined;
 }
 
-test.each(BUILDS)('every internal link and anchor resolves in the site built for $base', ({ dir, base }) => {
-	if (!existsSync(dir)) throw new Error(`${dir} is missing: build the site with SITE_BASE=${base} first.`);
-	const files = listHtmlFiles(dir);
-	expect(files.length).toBeGreaterThan(2);
-	const broken: string[] = [];
-	let checked = 0;
-	for (const file of files) {
-		const pagePath = `${base}${path.relative(dir, file).split(path.sep).join('/')}`;
-		visit(parse(file), 'element', (node: Element) => {
-			const target = node.properties.href ?? node.properties.src;
-			if (typeof target !== 'string' || /^(?:[a-z]+:|\/\/)/i.test(target)) return;
-			checked += 1;
-			const url = new URL(target, `http://site${pagePath}`);
-			const targetFile = resolveToFile(dir, base, url.pathname);
-			if (!targetFile) {
-				broken.push(`${pagePath}: ${target} (no such file)`);
-				return;
-			}
-			const fragment = decodeURIComponent(url.hash.slice(1));
-			if (fragment && targetFile.endsWith('.html') && !idsOf(parse(targetFile)).has(fragment)) {
-				broken.push(`${pagePath}: ${target} (no element with id "${fragment}")`);
-			}
-		});
+test.each(BUILDS)(
+	'every internal link and anchor resolves in the site built for $base',
+	({ dir, base }) => {
+		if (!existsSync(dir))
+			throw new Error(`${dir} is missing: build the site with SITE_BASE=${base} first.`);
+		const files = listHtmlFiles(dir);
+		expect(files.length).toBeGreaterThan(2);
+		const broken: string[] = [];
+		let checked = 0;
+		for (const file of files) {
+			const pagePath = `${base}${path.relative(dir, file).split(path.sep).join('/')}`;
+			visit(parse(file), 'element', (node: Element) => {
+				const target = node.properties.href ?? node.properties.src;
+				if (typeof target !== 'string' || /^(?:[a-z]+:|\/\/)/i.test(target)) return;
+				checked += 1;
+				const url = new URL(target, `http://site${pagePath}`);
+				const targetFile = resolveToFile(dir, base, url.pathname);
+				if (!targetFile) {
+					broken.push(`${pagePath}: ${target} (no such file)`);
+					return;
+				}
+				const fragment = decodeURIComponent(url.hash.slice(1));
+				if (fragment && targetFile.endsWith('.html') && !idsOf(parse(targetFile)).has(fragment)) {
+					broken.push(`${pagePath}: ${target} (no element with id "${fragment}")`);
+				}
+			});
+		}
+		expect(checked).toBeGreaterThan(10);
+		expect(broken).toEqual([]);
 	}
-	expect(checked).toBeGreaterThan(10);
-	expect(broken).toEqual([]);
-});
+);

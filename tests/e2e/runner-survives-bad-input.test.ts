@@ -22,13 +22,19 @@ afterAll(async () => {
 
 /** Replaces what a snippet's code panel holds, as a reader's edit would. */
 async function setCode(root: Locator, code: string, language: RunLanguage = 'typescript') {
-	await root.locator(`[data-code="${language}"]`).evaluate((element, text) => (element.textContent = text), code);
+	await root
+		.locator(`[data-code="${language}"]`)
+		.evaluate((element, text) => (element.textContent = text), code);
 }
 
 async function openChapter(): Promise<{ page: Page; root: Locator; other: Locator }> {
 	const { page } = await site.newPage();
 	await page.goto(site.url(first!.page));
-	return { page, root: page.locator(`[data-snippet-id="${first!.id}"]`), other: page.locator(`[data-snippet-id="${second!.id}"]`) };
+	return {
+		page,
+		root: page.locator(`[data-snippet-id="${first!.id}"]`),
+		other: page.locator(`[data-snippet-id="${second!.id}"]`),
+	};
 }
 
 /** Runs one language of a snippet (after replacing its code, if given) and waits for the verdict. */
@@ -41,7 +47,10 @@ async function run(root: Locator, code?: string, language: RunLanguage = 'typesc
 describe('endless loops', () => {
 	test.each([
 		['while (true) {}', 'while (true) {}'],
-		['an infinite generator', 'function* naturals() {\n  let n = 0;\n  while (true) yield n++;\n}\nfor (const n of naturals()) {}'],
+		[
+			'an infinite generator',
+			'function* naturals() {\n  let n = 0;\n  while (true) yield n++;\n}\nfor (const n of naturals()) {}',
+		],
 	])('%s is stopped within 2 s, and the page stays responsive', async (_name, code) => {
 		const { page, root, other } = await openChapter();
 		expect((await run(other)).status).toBe('pass'); // The runner is loaded; now time the loop alone.
@@ -52,7 +61,9 @@ describe('endless loops', () => {
 		// The main thread is never blocked: the page answers and scrolls while the loop runs.
 		expect(await page.evaluate(() => document.title.length)).toBeGreaterThan(0);
 		await page.mouse.wheel(0, 400);
-		await expect.poll(() => verdict.getAttribute('data-status'), { timeout: 5_000, interval: 50 }).toMatch(FINAL_STATUS);
+		await expect
+			.poll(() => verdict.getAttribute('data-status'), { timeout: 5_000, interval: 50 })
+			.toMatch(FINAL_STATUS);
 		expect(Date.now() - started).toBeLessThan(2_000);
 		expect(await verdict.getAttribute('data-status')).toBe('timeout');
 		expect(await verdict.textContent()).toMatch(/stopped after \d+ s/);
@@ -62,14 +73,20 @@ describe('endless loops', () => {
 
 test('a snippet that is only waiting on a timer is left to finish', async () => {
 	const { root } = await openChapter();
-	const result = await run(root, 'await new Promise((resolve) => setTimeout(resolve, 2500));\nconsole.log("waited");');
+	const result = await run(
+		root,
+		'await new Promise((resolve) => setTimeout(resolve, 2500));\nconsole.log("waited");'
+	);
 	expect(result.status).toBe('fail'); // It finished and printed; it is not the documented program.
 	expect(result.details).toContain('+ waited');
 });
 
-test('a thrown error shows its type, message and line in the reader\'s code; the next Run works', async () => {
+test("a thrown error shows its type, message and line in the reader's code; the next Run works", async () => {
 	const { root } = await openChapter();
-	const result = await run(root, 'const a: number = 1;\nconsole.log(a);\nthrow new TypeError("bad value");');
+	const result = await run(
+		root,
+		'const a: number = 1;\nconsole.log(a);\nthrow new TypeError("bad value");'
+	);
 	expect(result.status).toBe('error');
 	expect(result.text).toContain('TypeError: bad value (line 3)');
 	await setCode(root, first!.typescript.code);
@@ -78,7 +95,10 @@ test('a thrown error shows its type, message and line in the reader\'s code; the
 
 test('an unhandled promise rejection is reported as an error', async () => {
 	const { root } = await openChapter();
-	const result = await run(root, 'Promise.reject(new RangeError("nobody caught me"));\nawait new Promise((resolve) => setTimeout(resolve, 50));');
+	const result = await run(
+		root,
+		'Promise.reject(new RangeError("nobody caught me"));\nawait new Promise((resolve) => setTimeout(resolve, 50));'
+	);
 	expect(result.status).toBe('error');
 	expect(result.text).toContain('RangeError: nobody caught me');
 });
@@ -126,9 +146,21 @@ test('snippet code cannot reach the page, its storage or the network', async () 
 	await context.addCookies([{ name: 'secret', value: 'kept', url: site.url('/') }]);
 	await page.evaluate(() => localStorage.setItem('secret', 'kept'));
 	const probes = [
-		['document.cookie', 'console.log(typeof document === "undefined" ? "no document" : document.cookie);', /no document/],
-		['localStorage', 'console.log(typeof localStorage === "undefined" ? "no localStorage" : localStorage.getItem("secret"));', /no localStorage/],
-		['parent.document', 'console.log(typeof parent === "undefined" ? "no parent" : String(parent.document));', /no parent/],
+		[
+			'document.cookie',
+			'console.log(typeof document === "undefined" ? "no document" : document.cookie);',
+			/no document/,
+		],
+		[
+			'localStorage',
+			'console.log(typeof localStorage === "undefined" ? "no localStorage" : localStorage.getItem("secret"));',
+			/no localStorage/,
+		],
+		[
+			'parent.document',
+			'console.log(typeof parent === "undefined" ? "no parent" : String(parent.document));',
+			/no parent/,
+		],
 		[
 			'fetch',
 			`try {\n  await fetch("http://127.0.0.1:${port}/fetch");\n  console.log("fetched");\n} catch (error) {\n  console.log("fetch failed:", String(error));\n}`,
@@ -148,7 +180,9 @@ test('snippet code cannot reach the page, its storage or the network', async () 
 		}
 		expect(hits).toEqual([]);
 		expect(await page.evaluate(() => localStorage.getItem('secret'))).toBe('kept');
-		expect((await context.cookies()).find((cookie) => cookie.name === 'secret')?.value).toBe('kept');
+		expect((await context.cookies()).find((cookie) => cookie.name === 'secret')?.value).toBe(
+			'kept'
+		);
 	} finally {
 		server.close();
 	}
@@ -158,9 +192,13 @@ test('a new Run ends the previous run: an interval never prints into the next ru
 	const { root, other } = await openChapter();
 	await setCode(root, 'setInterval(() => console.log("tick"), 20);');
 	await root.getByRole('button', { name: 'Run TypeScript' }).click();
-	await expect.poll(() => root.locator('[data-verdict="typescript"]').getAttribute('data-status')).toBe('running');
+	await expect
+		.poll(() => root.locator('[data-verdict="typescript"]').getAttribute('data-status'))
+		.toBe('running');
 	const next = await run(other);
-	expect(await root.locator('[data-verdict="typescript"]').getAttribute('data-status')).toBe('stopped');
+	expect(await root.locator('[data-verdict="typescript"]').getAttribute('data-status')).toBe(
+		'stopped'
+	);
 	expect(next.status).toBe('pass');
 	expect(next.details).not.toContain('tick');
 });
@@ -173,7 +211,9 @@ test('a run in progress can be stopped by the reader, and quick clicks do not st
 	await runButton.click({ force: true, trial: false }).catch(() => undefined);
 	await runButton.click({ force: true }).catch(() => undefined);
 	await root.getByRole('button', { name: 'Stop' }).click();
-	await expect.poll(() => root.locator('[data-verdict="typescript"]').getAttribute('data-status')).toBe('stopped');
+	await expect
+		.poll(() => root.locator('[data-verdict="typescript"]').getAttribute('data-status'))
+		.toBe('stopped');
 	expect(await page.locator('iframe[sandbox]').count()).toBe(1);
 });
 
@@ -193,16 +233,34 @@ describe('Python in the page', () => {
 		const { page } = await site.newPage();
 		const downloads: string[] = [];
 		page.on('request', (request) => {
-			if (request.url().includes('/pyodide/') && request.method() === 'GET') downloads.push(new URL(request.url()).pathname);
+			if (request.url().includes('/pyodide/') && request.method() === 'GET')
+				downloads.push(new URL(request.url()).pathname);
 		});
 		await page.goto(site.url(first!.page));
 		const root = page.locator(`[data-snippet-id="${first!.id}"]`);
 		await root.getByRole('button', { name: 'Run Python' }).click();
-		await expect.poll(() => root.locator('[data-verdict="python"]').textContent(), { timeout: 30_000, interval: 20 }).toMatch(/Loading Python…|Starting Python…/);
-		await expect.poll(() => root.locator('[data-verdict="python"]').getAttribute('data-status'), { timeout: 60_000 }).toBe('pass');
+		await expect
+			.poll(() => root.locator('[data-verdict="python"]').textContent(), {
+				timeout: 30_000,
+				interval: 20,
+			})
+			.toMatch(/Loading Python…|Starting Python…/);
+		await expect
+			.poll(() => root.locator('[data-verdict="python"]').getAttribute('data-status'), {
+				timeout: 60_000,
+			})
+			.toBe('pass');
 		const other = page.locator(`[data-snippet-id="${second!.id}"]`);
 		expect((await runPython(other)).status).toBe('pass');
-		expect(downloads.sort()).toEqual(['pyodide-lock.json', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'pyodide.js', 'python_stdlib.zip'].map((name) => `/pyodide/${name}`));
+		expect(downloads.sort()).toEqual(
+			[
+				'pyodide-lock.json',
+				'pyodide.asm.mjs',
+				'pyodide.asm.wasm',
+				'pyodide.js',
+				'python_stdlib.zip',
+			].map((name) => `/pyodide/${name}`)
+		);
 	});
 
 	test('an endless Python loop is stopped within 2 s, and the next run starts a fresh Python', async () => {
@@ -220,6 +278,8 @@ describe('Python in the page', () => {
 		const { root } = await openChapter();
 		const result = await runPython(root, 'def g():\n    yield\n\n\ng().send(1)');
 		expect(result.status).toBe('error');
-		expect(result.text).toContain("TypeError: can't send non-None value to a just-started generator (line 5)");
+		expect(result.text).toContain(
+			"TypeError: can't send non-None value to a just-started generator (line 5)"
+		);
 	});
 });

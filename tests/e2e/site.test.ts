@@ -24,41 +24,59 @@ describe('dist/snippets.json', () => {
 			expect(snippet.page).toMatch(/^\/chapters\/[a-z0-9-]+\/$/);
 			expect(typeof snippet.title).toBe('string');
 			expect(Object.keys(snippet.typescript).sort()).toEqual(['code', 'output']);
-			if (snippet.python !== null) expect(Object.keys(snippet.python).sort()).toEqual(['code', 'output']);
+			if (snippet.python !== null)
+				expect(Object.keys(snippet.python).sort()).toEqual(['code', 'output']);
 		}
 		expect(new Set(snippets.map((snippet) => snippet.id)).size).toBe(snippets.length);
 	});
 
 	test('points every snippet at a built page that shows it', () => {
 		for (const snippet of snippets) {
-			const html = readFileSync(new URL(`../../dist${snippet.page}index.html`, import.meta.url), 'utf8');
+			const html = readFileSync(
+				new URL(`../../dist${snippet.page}index.html`, import.meta.url),
+				'utf8'
+			);
 			expect(html).toContain(`data-snippet-id="${snippet.id}"`);
 		}
 	});
 });
 
-describe.each([...new Set(readManifest().map((snippet) => snippet.page))])('%s with JavaScript off', (pagePath) => {
-	test('shows every snippet\'s code and transcripts, and every diagram as SVG', async () => {
-		const { page } = await site.newPage({ javaScriptEnabled: false });
-		await page.goto(site.url(pagePath));
-		for (const snippet of readManifest().filter((entry) => entry.page === pagePath)) {
-			const root = page.locator(`[data-snippet-id="${snippet.id}"]`);
-			expect(await root.locator('[data-code="typescript"]').textContent()).toBe(snippet.typescript.code);
-			expect(await root.locator('[data-code="typescript"]').isVisible()).toBe(true);
-			expect(await root.locator('[data-transcript-for~="typescript"]').textContent()).toBe(snippet.typescript.output);
-			if (snippet.python) {
-				expect(await root.locator('[data-code="python"]').textContent()).toBe(snippet.python.code);
-				expect(await root.locator('[data-code="python"]').isVisible()).toBe(true);
-				expect(await root.locator('[data-transcript-for~="python"]').textContent()).toBe(snippet.python.output);
+describe.each([...new Set(readManifest().map((snippet) => snippet.page))])(
+	'%s with JavaScript off',
+	(pagePath) => {
+		test("shows every snippet's code and transcripts, and every diagram as SVG", async () => {
+			const { page } = await site.newPage({ javaScriptEnabled: false });
+			await page.goto(site.url(pagePath));
+			for (const snippet of readManifest().filter((entry) => entry.page === pagePath)) {
+				const root = page.locator(`[data-snippet-id="${snippet.id}"]`);
+				expect(await root.locator('[data-code="typescript"]').textContent()).toBe(
+					snippet.typescript.code
+				);
+				expect(await root.locator('[data-code="typescript"]').isVisible()).toBe(true);
+				expect(await root.locator('[data-transcript-for~="typescript"]').textContent()).toBe(
+					snippet.typescript.output
+				);
+				if (snippet.python) {
+					expect(await root.locator('[data-code="python"]').textContent()).toBe(
+						snippet.python.code
+					);
+					expect(await root.locator('[data-code="python"]').isVisible()).toBe(true);
+					expect(await root.locator('[data-transcript-for~="python"]').textContent()).toBe(
+						snippet.python.output
+					);
+				}
 			}
-		}
-		const chapterId = pagePath.split('/').at(-2)!;
-		const source = readFileSync(new URL(`../../content/${chapterId}.mdx`, import.meta.url), 'utf8');
-		const fences = source.match(/^```mermaid\b/gm)?.length ?? 0;
-		expect(await page.locator('article svg[aria-roledescription]').count()).toBe(fences);
-		expect(await page.locator('pre.mermaid, code.language-mermaid').count()).toBe(0);
-	});
-});
+			const chapterId = pagePath.split('/').at(-2)!;
+			const source = readFileSync(
+				new URL(`../../content/${chapterId}.mdx`, import.meta.url),
+				'utf8'
+			);
+			const fences = source.match(/^```mermaid\b/gm)?.length ?? 0;
+			expect(await page.locator('article svg[aria-roledescription]').count()).toBe(fences);
+			expect(await page.locator('pre.mermaid, code.language-mermaid').count()).toBe(0);
+		});
+	}
+);
 
 describe('a chapter page', () => {
 	test('has the site shell: header, sidebar with the current chapter, contents, and no console errors', async () => {
@@ -66,7 +84,9 @@ describe('a chapter page', () => {
 		await page.goto(site.url(CHAPTER));
 		await expect.poll(() => page.title()).toMatch(/^The coroutine concept · /);
 		expect(await page.getByRole('link', { name: 'Skip to content' }).count()).toBe(1);
-		const current = page.getByRole('navigation', { name: 'Chapters', exact: true }).locator('[aria-current="page"]');
+		const current = page
+			.getByRole('navigation', { name: 'Chapters', exact: true })
+			.locator('[aria-current="page"]');
 		expect(await current.textContent()).toContain('The coroutine concept');
 		const toc = page.getByRole('navigation', { name: 'On this page' });
 		expect(await toc.getByRole('link').allTextContents()).toContain('Generators give control back');
@@ -92,28 +112,38 @@ describe('a chapter page', () => {
 		const selected = page.locator('[role="tab"][aria-selected="true"]');
 		expect(new Set(await selected.allTextContents())).toEqual(new Set(['TypeScript']));
 		await page.reload();
-		expect(new Set(await page.locator('[role="tab"][aria-selected="true"]').allTextContents())).toEqual(new Set(['TypeScript']));
+		expect(
+			new Set(await page.locator('[role="tab"][aria-selected="true"]').allTextContents())
+		).toEqual(new Set(['TypeScript']));
 		expect(await first.locator('.snippet-panel[data-lang="python"]').isHidden()).toBe(true);
 	});
 
 	test('fits a 360 px wide screen without sideways scrolling', async () => {
 		const { page } = await site.newPage({ viewport: { width: 360, height: 740 } });
 		await page.goto(site.url(CHAPTER));
-		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - window.innerWidth
+		);
 		expect(overflow).toBeLessThanOrEqual(0);
 		await page.locator('summary', { hasText: 'Chapters' }).click();
-		expect(await page.getByRole('navigation', { name: 'Chapters (menu)' }).getByRole('link').count()).toBeGreaterThan(0);
+		expect(
+			await page.getByRole('navigation', { name: 'Chapters (menu)' }).getByRole('link').count()
+		).toBeGreaterThan(0);
 	});
 
-	test('copies a snippet\'s code with its Copy button', async () => {
+	test("copies a snippet's code with its Copy button", async () => {
 		const { page, context } = await site.newPage();
-		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url('/') });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+			origin: site.url('/'),
+		});
 		await page.goto(site.url(CHAPTER));
 		const snippet = page.locator('[data-snippet-id="function-calls-in-sequence"]');
 		await snippet.getByRole('tab', { name: 'Python' }).click();
 		await snippet.getByRole('button', { name: 'Copy code' }).first().click();
 		const copied = await page.evaluate(() => navigator.clipboard.readText());
-		expect(copied).toBe(readManifest().find((entry) => entry.id === 'function-calls-in-sequence')?.python?.code);
+		expect(copied).toBe(
+			readManifest().find((entry) => entry.id === 'function-calls-in-sequence')?.python?.code
+		);
 	});
 
 	test('runs a snippet and switches its tabs from the keyboard', async () => {
@@ -122,56 +152,75 @@ describe('a chapter page', () => {
 		const first = page.locator('[data-snippet-id]').first();
 		await first.getByRole('button', { name: 'Run TypeScript' }).focus();
 		await page.keyboard.press('Enter');
-		await expect.poll(() => first.locator('[data-verdict="typescript"]').getAttribute('data-status'), { timeout: 15_000 }).toBe('pass');
+		await expect
+			.poll(() => first.locator('[data-verdict="typescript"]').getAttribute('data-status'), {
+				timeout: 15_000,
+			})
+			.toBe('pass');
 		await first.getByRole('tab', { selected: true }).focus();
 		await page.keyboard.press('ArrowRight');
 		expect(await first.getByRole('tab', { selected: true }).textContent()).toBe('TypeScript');
 	});
 });
 
-describe.each([...new Set(readManifest().map((snippet) => snippet.page))])('%s by keyboard alone', (pagePath) => {
-	test('Tab reaches search, every chapter in the sidebar and every Run button', async () => {
-		const { page } = await site.newPage();
-		await page.goto(site.url(pagePath));
-		const expected = new Set([
-			'search',
-			...(await page.locator('nav.sidebar a').evaluateAll((links) => links.map((link) => `chapter ${link.getAttribute('href')}`))),
-			...readManifest()
-				.filter((snippet) => snippet.page === pagePath)
-				.map((snippet) => `run ${snippet.id}`),
-		]);
-		const reached = new Set<string>();
-		for (let step = 0; step < 400 && reached.size < expected.size; step += 1) {
-			await page.keyboard.press('Tab');
-			const target = await page.evaluate(() => {
-				const active = document.activeElement;
-				if (!(active instanceof HTMLElement)) return null;
-				if (active.matches('site-search [data-open]')) return 'search';
-				if (active.matches('nav.sidebar a')) return `chapter ${active.getAttribute('href')}`;
-				const root = active.closest<HTMLElement>('[data-snippet-id]');
-				return active.matches('[data-run]') && root ? `run ${root.dataset.snippetId}` : null;
-			});
-			if (target) reached.add(target);
-		}
-		expect([...expected].filter((target) => !reached.has(target))).toEqual([]);
-	});
-});
+describe.each([...new Set(readManifest().map((snippet) => snippet.page))])(
+	'%s by keyboard alone',
+	(pagePath) => {
+		test('Tab reaches search, every chapter in the sidebar and every Run button', async () => {
+			const { page } = await site.newPage();
+			await page.goto(site.url(pagePath));
+			const expected = new Set([
+				'search',
+				...(await page
+					.locator('nav.sidebar a')
+					.evaluateAll((links) => links.map((link) => `chapter ${link.getAttribute('href')}`))),
+				...readManifest()
+					.filter((snippet) => snippet.page === pagePath)
+					.map((snippet) => `run ${snippet.id}`),
+			]);
+			const reached = new Set<string>();
+			for (let step = 0; step < 400 && reached.size < expected.size; step += 1) {
+				await page.keyboard.press('Tab');
+				const target = await page.evaluate(() => {
+					const active = document.activeElement;
+					if (!(active instanceof HTMLElement)) return null;
+					if (active.matches('site-search [data-open]')) return 'search';
+					if (active.matches('nav.sidebar a')) return `chapter ${active.getAttribute('href')}`;
+					const root = active.closest<HTMLElement>('[data-snippet-id]');
+					return active.matches('[data-run]') && root ? `run ${root.dataset.snippetId}` : null;
+				});
+				if (target) reached.add(target);
+			}
+			expect([...expected].filter((target) => !reached.has(target))).toEqual([]);
+		});
+	}
+);
 
 describe('chapter order', () => {
-	test('previous and next links follow the order of the landing page\'s chapter list', async () => {
+	test("previous and next links follow the order of the landing page's chapter list", async () => {
 		const { page } = await site.newPage();
 		await page.goto(site.url('/'));
-		const order = await page.locator('.chapter-cards a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+		const order = await page
+			.locator('.chapter-cards a')
+			.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
 		expect(order.length).toBeGreaterThan(0);
 		for (const [index, href] of order.entries()) {
 			await page.goto(site.url(href!));
 			const pagination = page.getByRole('navigation', { name: 'Previous and next chapters' });
 			const previous = pagination.locator('a[rel="prev"]');
 			const next = pagination.locator('a[rel="next"]');
-			expect(await previous.count() ? await previous.getAttribute('href') : null).toBe(order[index - 1] ?? null);
-			expect(await next.count() ? await next.getAttribute('href') : null).toBe(order[index + 1] ?? null);
+			expect((await previous.count()) ? await previous.getAttribute('href') : null).toBe(
+				order[index - 1] ?? null
+			);
+			expect((await next.count()) ? await next.getAttribute('href') : null).toBe(
+				order[index + 1] ?? null
+			);
 			const sidebar = page.getByRole('navigation', { name: 'Chapters', exact: true });
-			expect(await sidebar.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(order);
+			expect(
+				await sidebar
+					.getByRole('link')
+					.evaluateAll((links) => links.map((link) => link.getAttribute('href')))
+			).toEqual(order);
 		}
 	});
 });
@@ -202,8 +251,14 @@ describe('search', () => {
 		const sectionLinks = () =>
 			results
 				.locator('a.pagefind-ui__result-link')
-				.evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? '').filter((href) => /^\/chapters\/[a-z0-9-]+\/#[a-z0-9-]+$/.test(href)));
-		await expect.poll(async () => (await sectionLinks()).length, { timeout: 10_000 }).toBeGreaterThan(0);
+				.evaluateAll((anchors) =>
+					anchors
+						.map((anchor) => anchor.getAttribute('href') ?? '')
+						.filter((href) => /^\/chapters\/[a-z0-9-]+\/#[a-z0-9-]+$/.test(href))
+				);
+		await expect
+			.poll(async () => (await sectionLinks()).length, { timeout: 10_000 })
+			.toBeGreaterThan(0);
 	});
 
 	test.each([
@@ -221,7 +276,9 @@ describe('search', () => {
 		const pages = () =>
 			results
 				.locator('a.pagefind-ui__result-link')
-				.evaluateAll((links) => links.map((link) => new URL(link.getAttribute('href') ?? '', 'http://site').pathname));
+				.evaluateAll((links) =>
+					links.map((link) => new URL(link.getAttribute('href') ?? '', 'http://site').pathname)
+				);
 		await expect.poll(pages, { timeout: 10_000 }).toContain(chapter);
 	});
 
@@ -271,7 +328,12 @@ describe('other pages', () => {
 		const { page, errors } = await site.newPage();
 		await page.goto(site.url('/'));
 		expect(await page.locator('main').textContent()).toMatch(/yield/);
-		expect(await page.locator('main').getByRole('link', { name: 'The coroutine concept', exact: true }).getAttribute('href')).toBe(CHAPTER);
+		expect(
+			await page
+				.locator('main')
+				.getByRole('link', { name: 'The coroutine concept', exact: true })
+				.getAttribute('href')
+		).toBe(CHAPTER);
 		expect(errors).toEqual([]);
 	});
 

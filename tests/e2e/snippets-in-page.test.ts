@@ -19,18 +19,25 @@ describe.each(pages)('chapter %s', (pagePath) => {
 		const { page, errors } = await site.newPage();
 		await page.goto(site.url(pagePath));
 		const onPage = snippets.filter((snippet) => snippet.page === pagePath);
-		const ids = await page.locator('[data-snippet-id]').evaluateAll((roots) => roots.map((root) => (root as HTMLElement).dataset.snippetId));
+		const ids = await page
+			.locator('[data-snippet-id]')
+			.evaluateAll((roots) => roots.map((root) => (root as HTMLElement).dataset.snippetId));
 		expect(ids).toEqual(onPage.map((snippet) => snippet.id));
 
 		for (const snippet of onPage) {
 			const root = page.locator(`[data-snippet-id="${snippet.id}"]`);
-			const languages = snippet.python ? (['python', 'typescript'] as const) : (['typescript'] as const);
+			const languages = snippet.python
+				? (['python', 'typescript'] as const)
+				: (['typescript'] as const);
 			for (const language of languages) {
 				// The first Python run on a page loads Pyodide.
 				const { status, text, details } = await runAndWait(root, language, 60_000);
 				expect(status, `snippet ${snippet.id}, ${language}: ${text}\n${details}`).toBe('pass');
 			}
-			for (const language of languages) expect(await root.locator(`[data-verdict="${language}"]`).getAttribute('data-status')).toBe('pass');
+			for (const language of languages)
+				expect(await root.locator(`[data-verdict="${language}"]`).getAttribute('data-status')).toBe(
+					'pass'
+				);
 		}
 		expect(errors).toEqual([]);
 	});
@@ -45,13 +52,17 @@ describe('the runner reports drift', () => {
 		const { page } = await site.newPage();
 		await page.goto(site.url(first.page));
 		const root = page.locator(`[data-snippet-id="${first.id}"]`);
-		await root.locator('[data-transcript-for~="typescript"]').evaluate((element, text) => (element.textContent = text), transcript);
+		await root
+			.locator('[data-transcript-for~="typescript"]')
+			.evaluate((element, text) => (element.textContent = text), transcript);
 		return { root, verdict: await runAndWait(root) };
 	}
 
 	test('a transcript that drifted from the output fails, with a line diff', async () => {
 		const { root, verdict } = await runWithTranscript(`${first.typescript.output}\nan extra line`);
 		expect(verdict.status).toBe('fail');
-		await expect.poll(() => root.locator('.diff-expected').allTextContents()).toEqual(['− an extra line\n']);
+		await expect
+			.poll(() => root.locator('.diff-expected').allTextContents())
+			.toEqual(['− an extra line\n']);
 	});
 });

@@ -24,7 +24,9 @@ async function traceSnippet(page: Page, chapter: string, id: string) {
 	const root = page.locator(`[data-snippet-id="${id}"]`);
 	await root.getByRole('button', { name: 'Trace' }).click();
 	for (const language of ['python', 'typescript']) {
-		await root.locator(`[data-trace-for="${language}"] .trace-step`).waitFor({ timeout: PYTHON_START_MS });
+		await root
+			.locator(`[data-trace-for="${language}"] .trace-step`)
+			.waitFor({ timeout: PYTHON_START_MS });
 	}
 	return root;
 }
@@ -48,27 +50,59 @@ test('a trace shows send, delegation and throw, in both languages', async () => 
 	const typescript = await readMessages(root.locator('[data-trace-for="typescript"]'));
 
 	// Creation, then a send passed down the `yield from` chain, then a throw passed down it too.
-	expect(python.slice(0, 6)).toEqual(['outer()', 'next()', 'middle()', 'next()', 'inner()', 'next()']);
+	expect(python.slice(0, 6)).toEqual([
+		'outer()',
+		'next()',
+		'middle()',
+		'next()',
+		'inner()',
+		'next()',
+	]);
 	const pythonSend = Array(3).fill("send('hello')");
 	const pythonThrow = Array(3).fill("throw(BadValue('not a number'))");
 	expect(inOrder(python, [...pythonSend, 'yield None', ...pythonThrow, 'yield None'])).toBe(true);
 	expect(python.at(-1)).toBe('raise GiveUp: stop now');
 
 	// yield* calls the subgenerator's own next and throw, with the value it received.
-	expect(typescript.slice(0, 6)).toEqual(['outer()', 'next()', 'middle()', 'next(undefined)', 'inner()', 'next(undefined)']);
+	expect(typescript.slice(0, 6)).toEqual([
+		'outer()',
+		'next()',
+		'middle()',
+		'next(undefined)',
+		'inner()',
+		'next(undefined)',
+	]);
 	const typescriptSend = Array(3).fill("next('hello')");
 	const typescriptThrow = Array(3).fill('throw(BadValue: not a number)');
-	expect(inOrder(typescript, [...typescriptSend, 'yield undefined', ...typescriptThrow, 'yield undefined'])).toBe(true);
+	expect(
+		inOrder(typescript, [
+			...typescriptSend,
+			'yield undefined',
+			...typescriptThrow,
+			'yield undefined',
+		])
+	).toBe(true);
 	expect(typescript.at(-1)).toBe('raise GiveUp: stop now');
 
 	// The timeline has a row per generator, and says in words what the colours show.
 	const rows = root.locator('[data-trace-for="python"] .timeline-row');
-	expect(await rows.locator('.timeline-name').allTextContents()).toEqual(['outer', 'middle', 'inner']);
-	expect(await rows.first().locator('.sr-only').textContent()).toMatch(/^outer: created at 1, running at 2–\d+, suspended at/);
+	expect(await rows.locator('.timeline-name').allTextContents()).toEqual([
+		'outer',
+		'middle',
+		'inner',
+	]);
+	expect(await rows.first().locator('.sr-only').textContent()).toMatch(
+		/^outer: created at 1, running at 2–\d+, suspended at/
+	);
 	expect(errors).toEqual([]);
 
 	const { violations } = await new AxeBuilder({ page }).include('[data-trace-view]').analyze();
-	expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+	expect(
+		violations.map(
+			(violation) =>
+				`${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
+		)
+	).toEqual([]);
 });
 
 test('step mode moves forwards and back, highlighting the message and the line', async () => {
@@ -85,9 +119,13 @@ test('step mode moves forwards and back, highlighting the message and the line',
 	await panel.getByRole('button', { name: 'Forward' }).click();
 	expect(await position.textContent()).toMatch(/^Step 3 of \d+$/);
 	expect(await current.textContent()).toBe('middle()');
-	expect(await step.textContent()).toBe('outer → middle: middle() · line 23: yield from middle() · middle is created');
+	expect(await step.textContent()).toBe(
+		'outer → middle: middle() · line 23: yield from middle() · middle is created'
+	);
 	// The line of the step is marked in the Python code.
-	expect(await root.locator('[data-code="python"] .line.trace-line').textContent()).toContain('yield from middle()');
+	expect(await root.locator('[data-code="python"] .line.trace-line').textContent()).toContain(
+		'yield from middle()'
+	);
 	expect(await panel.locator('.timeline-cell.is-current').count()).toBe(3);
 
 	await panel.getByRole('button', { name: 'Back' }).click();
@@ -99,7 +137,9 @@ test('step mode moves forwards and back, highlighting the message and the line',
 	await panel.getByRole('slider', { name: 'Step' }).focus();
 	await page.keyboard.press('End');
 	expect(await step.textContent()).toMatch(/^outer → caller: raise GiveUp: stop now/);
-	expect(await panel.getByRole('button', { name: 'Forward' }).getAttribute('aria-disabled')).toBe('true');
+	expect(await panel.getByRole('button', { name: 'Forward' }).getAttribute('aria-disabled')).toBe(
+		'true'
+	);
 
 	// Hiding the trace clears the mark in the code.
 	await root.getByRole('button', { name: 'Trace' }).click();
@@ -112,10 +152,16 @@ test('the two protocols can be compared: Python refuses an early send that JavaS
 	const root = await traceSnippet(page, 'sending-values', 'first-send-must-be-none');
 	const python = await readMessages(root.locator('[data-trace-for="python"]'));
 	const typescript = await readMessages(root.locator('[data-trace-for="typescript"]'));
-	expect(python.slice(0, 3)).toEqual(['func()', 'send(6)', "raise TypeError: can't send non-None value to a just-started generator"]);
+	expect(python.slice(0, 3)).toEqual([
+		'func()',
+		'send(6)',
+		"raise TypeError: can't send non-None value to a just-started generator",
+	]);
 	expect(typescript.slice(0, 3)).toEqual(['func()', 'next(6)', 'yield undefined']);
 	// The refused send did not start the Python generator: the send(None) after it does.
 	expect(python[3]).toBe('send(None)');
 	const states = root.locator('[data-trace-for="python"] .timeline-row .sr-only');
-	expect(await states.textContent()).toBe('func: created at 1–3, running at 4, suspended at 5, running at 6, suspended at 7.');
+	expect(await states.textContent()).toBe(
+		'func: created at 1–3, running at 4, suspended at 5, running at 6, suspended at 7.'
+	);
 });

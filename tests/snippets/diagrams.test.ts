@@ -16,25 +16,39 @@ const contentDir = path.resolve('content');
 const snippets = await collectSnippets(contentDir);
 const diagrams = (
 	await Promise.all(
-		(await listChapterFiles(contentDir)).map(async (file) => extractDocumentedDiagrams(await readFile(file, 'utf8'), path.relative(process.cwd(), file))),
+		(await listChapterFiles(contentDir)).map(async (file) =>
+			extractDocumentedDiagrams(await readFile(file, 'utf8'), path.relative(process.cwd(), file))
+		)
 	)
 ).flat();
 
 test('the first chapter documents both of its diagrams', () => {
-	expect(diagrams.filter((diagram) => diagram.where.startsWith('content/coroutine-concept.mdx')).map((diagram) => diagram.snippetId)).toEqual([
-		'function-calls-in-sequence',
-		'generator-gives-control-back',
-	]);
+	expect(
+		diagrams
+			.filter((diagram) => diagram.where.startsWith('content/coroutine-concept.mdx'))
+			.map((diagram) => diagram.snippetId)
+	).toEqual(['function-calls-in-sequence', 'generator-gives-control-back']);
 });
 
 describe.each(diagrams)('diagram of $snippetId ($where)', (diagram) => {
 	test('matches a real run of the snippet', async () => {
 		const snippet = snippets.find((candidate) => candidate.id === diagram.snippetId);
-		if (!snippet?.python) throw new Error(`${diagram.where}: no Python snippet "${diagram.snippetId}" to check the diagram against.`);
-		const comparison = compareDiagramWithTrace(diagram.source, await tracePythonSnippet(snippet.python.code));
+		if (!snippet?.python)
+			throw new Error(
+				`${diagram.where}: no Python snippet "${diagram.snippetId}" to check the diagram against.`
+			);
+		const comparison = compareDiagramWithTrace(
+			diagram.source,
+			await tracePythonSnippet(snippet.python.code)
+		);
 		if (!comparison.pass) {
-			const diff = formatDiff(comparison.diff, { expected: 'documented diagram', actual: 'real run' });
-			throw new Error(`${diagram.where}: the diagram of "${diagram.snippetId}" differs from a real run:\n${diff}`);
+			const diff = formatDiff(comparison.diff, {
+				expected: 'documented diagram',
+				actual: 'real run',
+			});
+			throw new Error(
+				`${diagram.where}: the diagram of "${diagram.snippetId}" differs from a real run:\n${diff}`
+			);
 		}
 	});
 });
@@ -44,7 +58,10 @@ test('a diagram that drifted from its snippet fails the check, showing where', a
 	const source = await readFile(fixture, 'utf8');
 	const [snippet] = extractSnippets(source, fixture);
 	const [diagram] = extractDocumentedDiagrams(source, fixture);
-	const comparison = compareDiagramWithTrace(diagram!.source, await tracePythonSnippet(snippet!.python!.code));
+	const comparison = compareDiagramWithTrace(
+		diagram!.source,
+		await tracePythonSnippet(snippet!.python!.code)
+	);
 	expect(comparison.pass).toBe(false);
 	expect(formatDiff(comparison.diff)).toContain('+ <module> ->> generator: next');
 	expect(formatDiff(comparison.diff)).toContain('- generator -->> <module>: yield');

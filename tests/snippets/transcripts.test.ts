@@ -15,7 +15,9 @@ const snippets = await collectSnippets(path.resolve('content'));
 let typeErrors = new Map<string, string[]>();
 
 beforeAll(() => {
-	typeErrors = typecheckSnippets(snippets.map((snippet) => ({ id: snippet.id, code: snippet.typescript.code })));
+	typeErrors = typecheckSnippets(
+		snippets.map((snippet) => ({ id: snippet.id, code: snippet.typescript.code }))
+	);
 });
 
 test('the chapters declare snippets', () => {
@@ -29,7 +31,8 @@ async function expectTranscript(language: SnippetLanguage, side: SnippetSide, wh
 	if (result.exitCode !== 0) problems.push(`it exited with code ${result.exitCode}`);
 	if (result.stderr.trim() !== '') problems.push(`it wrote to stderr:\n${result.stderr.trimEnd()}`);
 	const comparison = compareOutput(side.output, result.stdout);
-	if (!comparison.pass) problems.push(`its output differs from the transcript:\n${formatDiff(comparison.diff)}`);
+	if (!comparison.pass)
+		problems.push(`its output differs from the transcript:\n${formatDiff(comparison.diff)}`);
 	if (problems.length > 0) {
 		throw new Error(`${where}, ${language}: ${problems.join('\n')}`);
 	}

@@ -15,8 +15,8 @@ export function recordScripts(page: Page) {
 		pending.push(
 			response.body().then(
 				(body) => void bodies.push(body),
-				() => undefined, // A response dropped by a navigation has no body to count.
-			),
+				() => undefined // A response dropped by a navigation has no body to count.
+			)
 		);
 	});
 	return {
@@ -27,7 +27,9 @@ export function recordScripts(page: Page) {
 		},
 		/** The page's inline scripts, which ship inside the HTML. */
 		async inline() {
-			const texts = await page.locator('script:not([src])').evaluateAll((elements) => elements.map((element) => element.textContent ?? ''));
+			const texts = await page
+				.locator('script:not([src])')
+				.evaluateAll((elements) => elements.map((element) => element.textContent ?? ''));
 			return measure(texts.map((text) => Buffer.from(text)));
 		},
 	};

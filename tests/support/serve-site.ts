@@ -18,14 +18,19 @@ function getFreePort(): Promise<number> {
 		server.on('error', reject);
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No port'))));
+			server.close(() =>
+				typeof address === 'object' && address
+					? resolve(address.port)
+					: reject(new Error('No port'))
+			);
 		});
 	});
 }
 
 export function readManifest(): Snippet[] {
 	const file = new URL('./snippets.json', DIST);
-	if (!existsSync(file)) throw new Error('dist/snippets.json is missing: run `npm run build` first.');
+	if (!existsSync(file))
+		throw new Error('dist/snippets.json is missing: run `npm run build` first.');
 	return JSON.parse(readFileSync(file, 'utf8')) as Snippet[];
 }
 
@@ -33,13 +38,19 @@ export interface TestSite {
 	url: (path: string) => string;
 	browser: Browser;
 	/** A fresh page in a fresh context (own storage), which records console errors. */
-	newPage: (options?: Parameters<Browser['newContext']>[0]) => Promise<{ page: Page; context: BrowserContext; errors: string[] }>;
+	newPage: (
+		options?: Parameters<Browser['newContext']>[0]
+	) => Promise<{ page: Page; context: BrowserContext; errors: string[] }>;
 	close: () => Promise<void>;
 }
 
 export async function startSite(): Promise<TestSite> {
 	const port = await getFreePort();
-	const server: PreviewServer = await preview({ root: new URL('../../', import.meta.url).pathname, server: { port, host: '127.0.0.1' }, logLevel: 'error' });
+	const server: PreviewServer = await preview({
+		root: new URL('../../', import.meta.url).pathname,
+		server: { port, host: '127.0.0.1' },
+		logLevel: 'error',
+	});
 	const browser = await chromium.launch({ executablePath: getChromiumPath(), args: CHROMIUM_ARGS });
 	const contexts: BrowserContext[] = [];
 	return {

@@ -10,9 +10,15 @@ export const FINAL_STATUS = /^(pass|fail|error|timeout|stopped|unavailable)$/;
  * Waits until a snippet's verdict for one language is final, and reads it: its
  * status, what it says, and the details under it (diff or output).
  */
-export async function waitForVerdict(root: Locator, language: RunLanguage = 'typescript', timeout = 15_000) {
+export async function waitForVerdict(
+	root: Locator,
+	language: RunLanguage = 'typescript',
+	timeout = 15_000
+) {
 	const verdict = root.locator(`[data-verdict="${language}"]`);
-	await expect.poll(() => verdict.getAttribute('data-status'), { timeout, interval: 50 }).toMatch(FINAL_STATUS);
+	await expect
+		.poll(() => verdict.getAttribute('data-status'), { timeout, interval: 50 })
+		.toMatch(FINAL_STATUS);
 	return {
 		status: await verdict.getAttribute('data-status'),
 		text: (await verdict.textContent()) ?? '',
@@ -21,7 +27,11 @@ export async function waitForVerdict(root: Locator, language: RunLanguage = 'typ
 }
 
 /** Presses a snippet's Run button for one language and waits for the verdict. */
-export async function runAndWait(root: Locator, language: RunLanguage = 'typescript', timeout = 15_000) {
+export async function runAndWait(
+	root: Locator,
+	language: RunLanguage = 'typescript',
+	timeout = 15_000
+) {
 	await root.locator(`[data-run="${language}"]`).click();
 	return waitForVerdict(root, language, timeout);
 }

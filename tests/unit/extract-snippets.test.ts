@@ -14,7 +14,12 @@ function snippet(attributes: string, ...fences: string[]) {
 describe('extractSnippets', () => {
 	test('reads a snippet with a shared transcript', () => {
 		const source = chapter(
-			snippet('id="hello" title="Hello"', fence('python', 'print("hi")'), fence('ts', 'console.log("hi");'), fence('output', 'hi')),
+			snippet(
+				'id="hello" title="Hello"',
+				fence('python', 'print("hi")'),
+				fence('ts', 'console.log("hi");'),
+				fence('output', 'hi')
+			)
 		);
 		expect(extractSnippets(source, 'content/a.mdx')).toEqual([
 			{
@@ -33,8 +38,8 @@ describe('extractSnippets', () => {
 				fence('python', 'print(True)'),
 				fence('ts', 'console.log(true);'),
 				fence('output-python', 'True'),
-				fence('output-ts', 'true'),
-			),
+				fence('output-ts', 'true')
+			)
 		);
 		const [found] = extractSnippets(source, 'content/a.mdx');
 		expect(found?.python?.output).toBe('True');
@@ -43,29 +48,60 @@ describe('extractSnippets', () => {
 
 	test('keeps code exactly as written, blank lines and indentation included', () => {
 		const code = 'def f():\n    yield 1\n\n\nprint(next(f()))';
-		const source = chapter(snippet('id="exact" title="Exact"', fence('python', code), fence('ts', 'console.log(1);'), fence('output', '1')));
+		const source = chapter(
+			snippet(
+				'id="exact" title="Exact"',
+				fence('python', code),
+				fence('ts', 'console.log(1);'),
+				fence('output', '1')
+			)
+		);
 		expect(extractSnippets(source, 'x.mdx')[0]?.python?.code).toBe(code);
 	});
 
 	test('allows a TypeScript-only snippet', () => {
-		const source = chapter(snippet('id="ts-only" title="Only TS"', fence('ts', 'console.log(1);'), fence('output', '1')));
+		const source = chapter(
+			snippet('id="ts-only" title="Only TS"', fence('ts', 'console.log(1);'), fence('output', '1'))
+		);
 		expect(extractSnippets(source, 'x.mdx')[0]?.python).toBeNull();
 	});
 
 	test('returns snippets in reading order', () => {
 		const one = snippet('id="one" title="1"', fence('ts', 'console.log(1);'), fence('output', '1'));
 		const two = snippet('id="two" title="2"', fence('ts', 'console.log(2);'), fence('output', '2'));
-		expect(extractSnippets(chapter(one, '', 'Between.', '', two), 'x.mdx').map((s) => s.id)).toEqual(['one', 'two']);
+		expect(
+			extractSnippets(chapter(one, '', 'Between.', '', two), 'x.mdx').map((s) => s.id)
+		).toEqual(['one', 'two']);
 	});
 
 	test.each([
 		['a missing id', snippet('title="T"', fence('ts', 'x'), fence('output', 'x')), /needs an id/],
-		['an id that is not URL-safe', snippet('id="Not Safe" title="T"', fence('ts', 'x'), fence('output', 'x')), /URL-safe/],
+		[
+			'an id that is not URL-safe',
+			snippet('id="Not Safe" title="T"', fence('ts', 'x'), fence('output', 'x')),
+			/URL-safe/,
+		],
 		['a missing title', snippet('id="t"', fence('ts', 'x'), fence('output', 'x')), /needs a title/],
-		['no TypeScript', snippet('id="t" title="T"', fence('python', 'x'), fence('output', 'x')), /needs a TypeScript fence/],
-		['no transcript', snippet('id="t" title="T"', fence('ts', 'x')), /needs an `output` or `output-ts` fence/],
-		['an unknown fence', snippet('id="t" title="T"', fence('js', 'x'), fence('output', 'x')), /unknown language "js"/],
-		['two fences of one kind', snippet('id="t" title="T"', fence('ts', 'x'), fence('ts', 'y'), fence('output', 'x')), /two ts fences/],
+		[
+			'no TypeScript',
+			snippet('id="t" title="T"', fence('python', 'x'), fence('output', 'x')),
+			/needs a TypeScript fence/,
+		],
+		[
+			'no transcript',
+			snippet('id="t" title="T"', fence('ts', 'x')),
+			/needs an `output` or `output-ts` fence/,
+		],
+		[
+			'an unknown fence',
+			snippet('id="t" title="T"', fence('js', 'x'), fence('output', 'x')),
+			/unknown language "js"/,
+		],
+		[
+			'two fences of one kind',
+			snippet('id="t" title="T"', fence('ts', 'x'), fence('ts', 'y'), fence('output', 'x')),
+			/two ts fences/,
+		],
 		[
 			'a shared transcript mixed with a per-language one',
 			snippet('id="t" title="T"', fence('ts', 'x'), fence('output', 'x'), fence('output-ts', 'x')),
@@ -73,6 +109,8 @@ describe('extractSnippets', () => {
 		],
 	])('rejects %s, naming the file and line', (_name, body, message) => {
 		expect(() => extractSnippets(chapter(body), 'content/bad.mdx')).toThrow(message);
-		expect(() => extractSnippets(chapter(body), 'content/bad.mdx')).toThrow(/^content\/bad\.mdx:5: /);
+		expect(() => extractSnippets(chapter(body), 'content/bad.mdx')).toThrow(
+			/^content\/bad\.mdx:5: /
+		);
 	});
 });

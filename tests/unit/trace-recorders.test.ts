@@ -7,7 +7,10 @@ import { readFile } from 'node:fs/promises';
 import vm from 'node:vm';
 import { loadPyodide } from 'pyodide';
 import { describe, expect, test } from 'vitest';
-import { instrumentGenerators, TRACE_PARAMETER } from '../../components/trace/instrument-generators.ts';
+import {
+	instrumentGenerators,
+	TRACE_PARAMETER,
+} from '../../components/trace/instrument-generators.ts';
 import { nameGeneratorFunctions } from '../../components/trace/name-generator-functions.ts';
 import { toSequenceDiagram } from '../../components/trace/trace-diagram.ts';
 import type { TraceEvent } from '../../components/trace/trace-event.ts';
@@ -16,8 +19,16 @@ import { transpileTypeScript } from '../../src/snippets/transpile.ts';
 /** Events as one line each, easy to read in a failing test: "caller -> outer#1 call next()". */
 function summarize(events: TraceEvent[]): string[] {
 	return events.map((event) => {
-		const detail = event.kind === 'call' ? `${event.method}(${event.value ?? ''})` : event.kind === 'create' ? '' : (event.value ?? '');
-		const arrow = event.kind === 'create' || event.kind === 'call' ? `${event.caller} -> ${event.generator}` : `${event.generator} -> ${event.caller}`;
+		const detail =
+			event.kind === 'call'
+				? `${event.method}(${event.value ?? ''})`
+				: event.kind === 'create'
+					? ''
+					: (event.value ?? '');
+		const arrow =
+			event.kind === 'create' || event.kind === 'call'
+				? `${event.caller} -> ${event.generator}`
+				: `${event.generator} -> ${event.caller}`;
 		return `${arrow} ${event.kind} ${detail}`.trim();
 	});
 }
@@ -26,21 +37,27 @@ function traceTypeScript(source: string): TraceEvent[] {
 	const context = vm.createContext({ console: { log() {} } });
 	const events: TraceEvent[] = [];
 	const tracing = instrumentGenerators({
-		generatorPrototype: vm.runInContext('Object.getPrototypeOf(function* () {}).prototype', context) as object,
+		generatorPrototype: vm.runInContext(
+			'Object.getPrototypeOf(function* () {}).prototype',
+			context
+		) as object,
 		record: (event) => events.push(event),
 		format: (value) => (typeof value === 'string' ? `'${value}'` : String(value)),
 		findLine: () => undefined,
 	});
-	const run = vm.runInContext(`(function (${TRACE_PARAMETER}) {${nameGeneratorFunctions(transpileTypeScript(source))}})`, context) as (
-		tracing: unknown,
-	) => void;
+	const run = vm.runInContext(
+		`(function (${TRACE_PARAMETER}) {${nameGeneratorFunctions(transpileTypeScript(source))}})`,
+		context
+	) as (tracing: unknown) => void;
 	run(tracing);
 	return events;
 }
 
 const pyodide = await loadPyodide();
 const tracerModule = pyodide.globals.get('dict')();
-pyodide.runPython(await readFile('components/trace/trace_generators.py', 'utf8'), { globals: tracerModule });
+pyodide.runPython(await readFile('components/trace/trace_generators.py', 'utf8'), {
+	globals: tracerModule,
+});
 
 function tracePython(source: string): TraceEvent[] {
 	const events: TraceEvent[] = [];
@@ -174,7 +191,14 @@ test('the diagram keeps values literal, whatever characters they hold', () => {
 });
 
 test('naming generator functions moves no line of the compiled code', () => {
-	const code = ['function outer() {', '  function* inner() { yield 1; }', '  return inner();', '}', 'const ticks = function* () {};', 'outer();'].join('\n');
+	const code = [
+		'function outer() {',
+		'  function* inner() { yield 1; }',
+		'  return inner();',
+		'}',
+		'const ticks = function* () {};',
+		'outer();',
+	].join('\n');
 	const named = nameGeneratorFunctions(code).split('\n');
 	expect(named).toHaveLength(6);
 	expect(named[0]).toBe(`function outer() {inner = ${TRACE_PARAMETER}.named(inner, "inner");`);
