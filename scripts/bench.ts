@@ -20,9 +20,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, getChromiumPath } from '../src/integrations/chromium.ts';
-import { PYODIDE_FILES } from '../src/lib/pyodide-files.ts';
-import { recordScripts } from '../tests/support/measure-scripts.ts';
-import { readManifest, startSite } from '../tests/support/serve-site.ts';
+import { getChapterId, listChapterFiles } from '../src/lib/chapter-files.ts';
+import type { Language } from '../src/shared/languages.ts';
+import { PYODIDE_FILES } from '../src/shared/pyodide-files.ts';
+import { recordScripts } from './browser/measure-scripts.ts';
+import { readManifest, startSite } from './browser/serve-site.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -49,7 +51,7 @@ function timeBuild(root: string): number {
 }
 
 /** A copy of the project whose content holds every chapter `times` times, with ids made unique. */
-function makeScaledCopy(times: number): string {
+async function makeScaledCopy(times: number): Promise<string> {
 	const copy = mkdtempSync(path.join(tmpdir(), 'bench-site-'));
 	for (const entry of [
 		'astro.config.mjs',
@@ -63,10 +65,8 @@ function makeScaledCopy(times: number): string {
 	}
 	symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
 	cpSync(path.join(ROOT, 'content'), path.join(copy, 'content'), { recursive: true });
-	for (const file of readdirSync(path.join(ROOT, 'content')).filter((name) =>
-		name.endsWith('.mdx')
-	)) {
-		const source = readFileSync(path.join(ROOT, 'content', file), 'utf8');
+	for (const file of await listChapterFiles()) {
+		const source = readFileSync(file, 'utf8');
 		for (let copyNumber = 2; copyNumber <= times; copyNumber += 1) {
 			const renamed = source
 				.replace(/<Snippet id="([a-z0-9-]+)"/g, `<Snippet id="$1-copy-${copyNumber}"`)
@@ -75,7 +75,7 @@ function makeScaledCopy(times: number): string {
 					(_, order: string) => `order: ${Number(order) + copyNumber * 100}`
 				);
 			writeFileSync(
-				path.join(copy, 'content', file.replace('.mdx', `-copy-${copyNumber}.mdx`)),
+				path.join(copy, 'content', `${getChapterId(file)}-copy-${copyNumber}.mdx`),
 				renamed
 			);
 		}
@@ -92,11 +92,9 @@ function directorySize(dir: string): number {
 
 // ── Build ────────────────────────────────────────────────────────────────────
 heading('Build (install excluded)');
-const chapterCount = readdirSync(path.join(ROOT, 'content')).filter((name) =>
-	name.endsWith('.mdx')
-).length;
+const chapterCount = (await listChapterFiles()).length;
 const baseBuild = timeBuild(ROOT);
-const scaled = makeScaledCopy(4);
+const scaled = await makeScaledCopy(4);
 const scaledBuild = timeBuild(scaled);
 rmSync(scaled, { recursive: true, force: true });
 console.log(`${chapterCount} chapters: ${(baseBuild / 1000).toFixed(1)} s`);
@@ -141,7 +139,7 @@ for (const pagePath of pages) {
  * Click-to-verdict times for one language: each page opened fresh, each snippet
  * run twice. The first run on a page is cold (it loads the runner, or Pyodide).
  */
-async function timeRuns(language: 'typescript' | 'python', pagePaths: string[]) {
+async function timeRuns(language: Language, pagePaths: string[]) {
 	const cold: number[] = [];
 	const warm: number[] = [];
 	for (const pagePath of pagePaths) {

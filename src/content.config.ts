@@ -1,10 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { CHAPTER_PATTERN, CHAPTERS_BASE } from './lib/chapter-files.ts';
 
 const chapters = defineCollection({
-	// Files whose name starts with `_` are partials, not chapters.
-	loader: glob({ base: './content', pattern: '**/[^_]*.mdx' }),
+	loader: glob({ base: CHAPTERS_BASE, pattern: CHAPTER_PATTERN }),
 	schema: z.object({
 		/** The chapter's heading, also used in the sidebar and the page title. */
 		title: z.string(),

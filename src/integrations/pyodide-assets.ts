@@ -3,7 +3,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { PYODIDE_FILES, PYODIDE_PATH } from '../lib/pyodide-files.ts';
+import { PYODIDE_FILES, PYODIDE_PATH } from '../shared/pyodide-files.ts';
 
 /**
  * Serves Pyodide from the site itself: copied from the `pyodide` package into the

@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { getChapterPath } from './routes.ts';
+import { getChapterPath } from './chapter-files.ts';
 
 export type Chapter = CollectionEntry<'chapters'>;
 

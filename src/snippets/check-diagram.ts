@@ -1,4 +1,4 @@
-import { compareOutput, type OutputComparison } from './compare-output.ts';
+import { compareOutput, type OutputComparison } from '../shared/compare-output.ts';
 
 /**
  * Checks a documented sequence diagram against what its snippet really does.

@@ -1,39 +1,26 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { getChapterPath } from '../lib/routes.ts';
+import {
+	CONTENT_DIR,
+	getChapterId,
+	getChapterPath,
+	listChapterFiles,
+} from '../lib/chapter-files.ts';
 import { extractSnippets } from './extract-snippets.ts';
-import type { Snippet } from './types.ts';
+import type { Snippet } from '../shared/snippet.ts';
 
 /** A snippet together with the chapter file that declares it, for error messages. */
 export interface LocatedSnippet extends Snippet {
 	file: string;
 }
 
-/** Chapter files are the `.mdx` files in `content/`; names starting with `_` are partials. */
-export async function listChapterFiles(contentDir: string): Promise<string[]> {
-	const entries = await readdir(contentDir, { recursive: true });
-	return entries
-		.filter((entry) => entry.endsWith('.mdx') && !path.basename(entry).startsWith('_'))
-		.map((entry) => path.join(contentDir, entry))
-		.sort();
-}
-
-/** The chapter id Astro's glob loader gives a file: its path below `content/`, without the extension. */
-export function getChapterId(contentDir: string, file: string): string {
-	return path
-		.relative(contentDir, file)
-		.replace(/\.mdx$/, '')
-		.split(path.sep)
-		.join('/');
-}
-
 /** Every snippet of every chapter, checked for unique ids. */
-export async function collectSnippets(contentDir: string): Promise<LocatedSnippet[]> {
+export async function collectSnippets(contentDir = CONTENT_DIR): Promise<LocatedSnippet[]> {
 	const snippets: LocatedSnippet[] = [];
 	const seen = new Map<string, string>();
 	for (const file of await listChapterFiles(contentDir)) {
 		const relativeFile = path.relative(process.cwd(), file);
-		const page = getChapterPath(getChapterId(contentDir, file));
+		const page = getChapterPath(getChapterId(file, contentDir));
 		for (const snippet of extractSnippets(await readFile(file, 'utf8'), relativeFile)) {
 			const other = seen.get(snippet.id);
 			if (other)

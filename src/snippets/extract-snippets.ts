@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { isSnippetElement, readSnippet } from './read-snippet.ts';
-import type { AuthoredSnippet } from './types.ts';
+import type { AuthoredSnippet } from '../shared/snippet.ts';
 
 /** Every snippet of one chapter's MDX source, in the order the reader meets them. */
 export function extractSnippets(mdxSource: string, file: string): AuthoredSnippet[] {

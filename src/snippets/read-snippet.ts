@@ -1,6 +1,6 @@
 import type { Code, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
-import type { AuthoredSnippet } from './types.ts';
+import type { AuthoredSnippet } from '../shared/snippet.ts';
 
 /**
  * Reads a `<Snippet>` element of a chapter into a snippet.

@@ -1,11 +1,11 @@
+import type { Language } from '../shared/languages.ts';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TraceMessage } from './check-diagram.ts';
-import { transpileTypeScript } from './transpile.ts';
-import type { SnippetLanguage } from './types.ts';
+import { transpileTypeScript } from '../shared/transpile.ts';
 
 /**
  * Runs a snippet as a real program, outside any browser: TypeScript (types
@@ -50,7 +50,7 @@ function runProgram(command: string, args: string[]): Promise<ProgramResult> {
 }
 
 const PROGRAMS: Record<
-	SnippetLanguage,
+	Language,
 	{ extension: string; prepare: (code: string) => string; command: () => string }
 > = {
 	// `.mjs`: snippets are modules (strict mode, top-level await), as in the page's runner.
@@ -62,10 +62,7 @@ const PROGRAMS: Record<
 	},
 };
 
-export async function runSnippetInNode(
-	language: SnippetLanguage,
-	code: string
-): Promise<ProgramResult> {
+export async function runSnippetInNode(language: Language, code: string): Promise<ProgramResult> {
 	const program = PROGRAMS[language];
 	const dir = await mkdtemp(path.join(tmpdir(), 'snippet-'));
 	try {

@@ -1,7 +1,7 @@
 /** axe-core finds no violations on any page, in either theme, with a snippet's verdict shown. */
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { readManifest, startSite, type TestSite } from '../support/serve-site.ts';
+import { readManifest, startSite, type TestSite } from '../../scripts/browser/serve-site.ts';
 import { runAndWait } from '../support/verdict.ts';
 
 let site: TestSite;

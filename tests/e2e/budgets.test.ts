@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { recordScripts } from '../support/measure-scripts.ts';
-import { readManifest, startSite, type TestSite } from '../support/serve-site.ts';
+import { recordScripts } from '../../scripts/browser/measure-scripts.ts';
+import { readManifest, startSite, type TestSite } from '../../scripts/browser/serve-site.ts';
 
 /** Starlight caps its pages at 27 KB; a page here needs far less before the reader runs anything. */
 const JS_BUDGET_BEFORE_INTERACTION = 10 * 1024;

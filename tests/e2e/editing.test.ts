@@ -1,7 +1,7 @@
 /** A reader edits a snippet in place, runs it, and gets the documented version back with Reset. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readManifest, startSite, type TestSite } from '../support/serve-site.ts';
+import { readManifest, startSite, type TestSite } from '../../scripts/browser/serve-site.ts';
 import { waitForVerdict } from '../support/verdict.ts';
 
 const snippet = readManifest().find((entry) => entry.python !== null)!;

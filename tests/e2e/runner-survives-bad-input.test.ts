@@ -7,8 +7,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readManifest, startSite, type TestSite } from '../support/serve-site.ts';
-import { FINAL_STATUS, runAndWait, type RunLanguage } from '../support/verdict.ts';
+import { readManifest, startSite, type TestSite } from '../../scripts/browser/serve-site.ts';
+import type { Language } from '../../src/shared/languages.ts';
+import { FINAL_STATUS, runAndWait } from '../support/verdict.ts';
 
 const [first, second] = readManifest();
 let site: TestSite;
@@ -21,7 +22,7 @@ afterAll(async () => {
 });
 
 /** Replaces what a snippet's code panel holds, as a reader's edit would. */
-async function setCode(root: Locator, code: string, language: RunLanguage = 'typescript') {
+async function setCode(root: Locator, code: string, language: Language = 'typescript') {
 	await root
 		.locator(`[data-code="${language}"]`)
 		.evaluate((element, text) => (element.textContent = text), code);
@@ -38,7 +39,7 @@ async function openChapter(): Promise<{ page: Page; root: Locator; other: Locato
 }
 
 /** Runs one language of a snippet (after replacing its code, if given) and waits for the verdict. */
-async function run(root: Locator, code?: string, language: RunLanguage = 'typescript') {
+async function run(root: Locator, code?: string, language: Language = 'typescript') {
 	if (code !== undefined) await setCode(root, code, language);
 	// The first Python run on a page loads Pyodide.
 	return runAndWait(root, language, 60_000);
@@ -219,7 +220,7 @@ test('a run in progress can be stopped by the reader, and quick clicks do not st
 
 test('the runner says it is unavailable, and never passes, when it cannot start', async () => {
 	const { page } = await site.newPage({ javaScriptEnabled: true });
-	await page.route('**/snippet-worker-*.js', (route) => route.abort());
+	await page.route('**/typescript-worker-*.js', (route) => route.abort());
 	await page.goto(site.url(first!.page));
 	const result = await run(page.locator(`[data-snippet-id="${first!.id}"]`));
 	expect(result.status).toBe('unavailable');

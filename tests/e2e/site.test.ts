@@ -1,7 +1,7 @@
 /** What a reader meets: the pages, their diagrams, search, themes, and the snippet manifest that tools read. */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readManifest, startSite, type TestSite } from '../support/serve-site.ts';
+import { readManifest, startSite, type TestSite } from '../../scripts/browser/serve-site.ts';
 
 const CHAPTER = '/chapters/coroutine-concept/';
 let site: TestSite;

@@ -1,6 +1,6 @@
 /** Every snippet, run by a reader in the page, reaches `pass`; and the runner reports drift, errors and runaways. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readManifest, startSite, type TestSite } from '../support/serve-site.ts';
+import { readManifest, startSite, type TestSite } from '../../scripts/browser/serve-site.ts';
 import { runAndWait } from '../support/verdict.ts';
 
 const snippets = readManifest();

@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { startSite, type TestSite } from '../support/serve-site.ts';
+import { startSite, type TestSite } from '../../scripts/browser/serve-site.ts';
 
 let site: TestSite;
 

@@ -7,16 +7,16 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { compareDiagramWithTrace } from '../../src/snippets/check-diagram.ts';
-import { collectSnippets, listChapterFiles } from '../../src/snippets/collect-snippets.ts';
-import { formatDiff } from '../../src/snippets/compare-output.ts';
+import { listChapterFiles } from '../../src/lib/chapter-files.ts';
+import { collectSnippets } from '../../src/snippets/collect-snippets.ts';
+import { formatDiff } from '../../src/shared/compare-output.ts';
 import { extractDocumentedDiagrams, extractSnippets } from '../../src/snippets/extract-snippets.ts';
 import { tracePythonSnippet } from '../../src/snippets/run-in-node.ts';
 
-const contentDir = path.resolve('content');
-const snippets = await collectSnippets(contentDir);
+const snippets = await collectSnippets();
 const diagrams = (
 	await Promise.all(
-		(await listChapterFiles(contentDir)).map(async (file) =>
+		(await listChapterFiles()).map(async (file) =>
 			extractDocumentedDiagrams(await readFile(file, 'utf8'), path.relative(process.cwd(), file))
 		)
 	)

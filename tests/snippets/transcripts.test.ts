@@ -6,12 +6,13 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { collectSnippets } from '../../src/snippets/collect-snippets.ts';
-import { compareOutput, formatDiff } from '../../src/snippets/compare-output.ts';
+import { compareOutput, formatDiff } from '../../src/shared/compare-output.ts';
 import { runSnippetInNode } from '../../src/snippets/run-in-node.ts';
 import { typecheckSnippets } from '../../src/snippets/typecheck-snippets.ts';
-import type { SnippetLanguage, SnippetSide } from '../../src/snippets/types.ts';
+import type { Language } from '../../src/shared/languages.ts';
+import type { SnippetSide } from '../../src/shared/snippet.ts';
 
-const snippets = await collectSnippets(path.resolve('content'));
+const snippets = await collectSnippets();
 let typeErrors = new Map<string, string[]>();
 
 beforeAll(() => {
@@ -24,7 +25,7 @@ test('the chapters declare snippets', () => {
 	expect(snippets.length).toBeGreaterThan(0);
 });
 
-async function expectTranscript(language: SnippetLanguage, side: SnippetSide, where: string) {
+async function expectTranscript(language: Language, side: SnippetSide, where: string) {
 	const result = await runSnippetInNode(language, side.code);
 	const problems: string[] = [];
 	if (result.timedOut) problems.push('it did not finish in time');

@@ -1,7 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { expect } from 'vitest';
-
-export type RunLanguage = 'typescript' | 'python';
+import type { Language } from '../../src/shared/languages.ts';
 
 /** A run is over once its verdict carries one of these statuses. */
 export const FINAL_STATUS = /^(pass|fail|error|timeout|stopped|unavailable)$/;
@@ -12,7 +11,7 @@ export const FINAL_STATUS = /^(pass|fail|error|timeout|stopped|unavailable)$/;
  */
 export async function waitForVerdict(
 	root: Locator,
-	language: RunLanguage = 'typescript',
+	language: Language = 'typescript',
 	timeout = 15_000
 ) {
 	const verdict = root.locator(`[data-verdict="${language}"]`);
@@ -29,7 +28,7 @@ export async function waitForVerdict(
 /** Presses a snippet's Run button for one language and waits for the verdict. */
 export async function runAndWait(
 	root: Locator,
-	language: RunLanguage = 'typescript',
+	language: Language = 'typescript',
 	timeout = 15_000
 ) {
 	await root.locator(`[data-run="${language}"]`).click();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compareOutput, formatDiff, splitOutputLines } from '../../src/snippets/compare-output.ts';
+import { compareOutput, formatDiff, splitOutputLines } from '../../src/shared/compare-output.ts';
 
 describe('compareOutput', () => {
 	test('passes when the printed lines equal the transcript, final newline aside', () => {

@@ -10,11 +10,11 @@ import { describe, expect, test } from 'vitest';
 import {
 	instrumentGenerators,
 	TRACE_PARAMETER,
-} from '../../components/trace/instrument-generators.ts';
-import { nameGeneratorFunctions } from '../../components/trace/name-generator-functions.ts';
-import { toSequenceDiagram } from '../../components/trace/trace-diagram.ts';
-import type { TraceEvent } from '../../components/trace/trace-event.ts';
-import { transpileTypeScript } from '../../src/snippets/transpile.ts';
+} from '../../src/recorders/instrument-generators.ts';
+import { nameGeneratorFunctions } from '../../src/recorders/name-generator-functions.ts';
+import { toSequenceDiagram } from '../../src/shared/trace-diagram.ts';
+import type { TraceEvent } from '../../src/shared/trace-event.ts';
+import { transpileTypeScript } from '../../src/shared/transpile.ts';
 
 /** Events as one line each, easy to read in a failing test: "caller -> outer#1 call next()". */
 function summarize(events: TraceEvent[]): string[] {
@@ -55,7 +55,7 @@ function traceTypeScript(source: string): TraceEvent[] {
 
 const pyodide = await loadPyodide();
 const tracerModule = pyodide.globals.get('dict')();
-pyodide.runPython(await readFile('components/trace/trace_generators.py', 'utf8'), {
+pyodide.runPython(await readFile('src/recorders/trace_generators.py', 'utf8'), {
 	globals: tracerModule,
 });
 

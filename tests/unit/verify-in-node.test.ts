@@ -1,7 +1,7 @@
 /** The doctest machinery must be able to fail: a wrong type, a wrong output, a runaway program. */
 import { describe, expect, test } from 'vitest';
 import { runSnippetInNode } from '../../src/snippets/run-in-node.ts';
-import { transpileTypeScript } from '../../src/snippets/transpile.ts';
+import { transpileTypeScript } from '../../src/shared/transpile.ts';
 import { typecheckSnippets } from '../../src/snippets/typecheck-snippets.ts';
 
 describe('typecheckSnippets', () => {

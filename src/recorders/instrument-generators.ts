@@ -8,7 +8,7 @@
  * generator function of the compiled snippet. A generator made another way (a
  * generator method) is named "generator" and recorded when first driven.
  */
-import { CALLER, type TraceEvent } from './trace-event.ts';
+import { CALLER, type TraceEvent } from '../shared/trace-event.ts';
 
 /** The name under which a traced run's code receives the `GeneratorTracing` below. */
 export const TRACE_PARAMETER = '__generatorTrace';

@@ -8,7 +8,8 @@
  * workers cannot start in an opaque origin). The frame only relays messages: the
  * page keeps the watchdog, so a frame that misbehaves cannot keep a run alive.
  */
-import type { FrameMessage, FrameRequest, SnippetLanguage } from './worker-protocol.ts';
+import type { Language } from '../../shared/languages.ts';
+import type { FrameMessage, FrameRequest } from '../protocol.ts';
 
 export const SANDBOX_CSP = [
 	"default-src 'none'",
@@ -24,14 +25,14 @@ export const SANDBOX_CSP = [
  */
 function frameMain() {
 	// A TypeScript worker serves one run; the Python worker is kept warm between runs.
-	const workers: Partial<Record<SnippetLanguage, { worker: Worker; runId: number }>> = {};
+	const workers: Partial<Record<Language, { worker: Worker; runId: number }>> = {};
 	const post = (message: FrameMessage) => parent.postMessage(message, '*');
-	const end = (language: SnippetLanguage) => {
+	const end = (language: Language) => {
 		workers[language]?.worker.terminate();
 		delete workers[language];
 	};
 
-	function start(language: SnippetLanguage, source: string, runId: number): Worker {
+	function start(language: Language, source: string, runId: number): Worker {
 		const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 		const worker = new Worker(url);
 		URL.revokeObjectURL(url);

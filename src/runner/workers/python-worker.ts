@@ -9,7 +9,7 @@
  * cannot download its own files: the page fetches them once and hands the
  * bytes over, and Pyodide's requests for them are answered from memory.
  */
-import tracerSource from '../trace/trace_generators.py?raw';
+import tracerSource from '../../recorders/trace_generators.py?raw';
 import {
 	printLine,
 	recordTraceEvent,
@@ -19,7 +19,7 @@ import {
 	send,
 	startHeartbeat,
 } from './worker-output.ts';
-import type { PythonWorkerRequest } from './worker-protocol.ts';
+import type { PythonWorkerRequest } from '../protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 

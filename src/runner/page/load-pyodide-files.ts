@@ -4,7 +4,7 @@
  * so only the first Python run downloads them. The browser's HTTP cache keeps
  * them across pages.
  */
-import { PYODIDE_FILES, PYODIDE_PATH } from '../../src/lib/pyodide-files.ts';
+import { PYODIDE_FILES, PYODIDE_PATH } from '../../shared/pyodide-files.ts';
 
 let files: Promise<Record<string, ArrayBuffer>> | undefined;
 

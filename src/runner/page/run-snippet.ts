@@ -2,11 +2,11 @@
  * Runs a snippet's TypeScript or Python in the sandbox and checks what it prints
  * against its documented transcript. Loaded on the reader's first Run.
  */
-import { compareOutput, type DiffLine } from '../../src/snippets/compare-output.ts';
-import { transpileTypeScript } from '../../src/snippets/transpile.ts';
-import type { TraceEvent } from '../trace/trace-event.ts';
+import type { Language } from '../../shared/languages.ts';
+import { compareOutput, type DiffLine } from '../../shared/compare-output.ts';
+import { transpileTypeScript } from '../../shared/transpile.ts';
+import type { TraceEvent } from '../../shared/trace-event.ts';
 import { runInSandbox } from './sandbox.ts';
-import type { SnippetLanguage } from './worker-protocol.ts';
 
 /** The generator events of a traced run, up to the recorder's limit. */
 export interface RecordedTrace {
@@ -34,7 +34,7 @@ function describeSyntaxError(error: Error): string {
 
 /** Names the generator functions of compiled TypeScript for the trace; without it the trace still works, with generic names. */
 async function prepareForTrace(program: string): Promise<string> {
-	const { nameGeneratorFunctions } = await import('../trace/name-generator-functions.ts');
+	const { nameGeneratorFunctions } = await import('../../recorders/name-generator-functions.ts');
 	try {
 		return nameGeneratorFunctions(program);
 	} catch {
@@ -49,7 +49,7 @@ export interface RunOptions {
 }
 
 export async function runSnippet(
-	language: SnippetLanguage,
+	language: Language,
 	code: string,
 	transcript: string,
 	options: RunOptions = {}

@@ -11,7 +11,7 @@ import {
 	instrumentGenerators,
 	TRACE_PARAMETER,
 	type GeneratorTracing,
-} from '../trace/instrument-generators.ts';
+} from '../../recorders/instrument-generators.ts';
 import { formatLogArguments, formatValue } from './format-console.ts';
 import {
 	printLine,
@@ -21,7 +21,7 @@ import {
 	send,
 	startHeartbeat,
 } from './worker-output.ts';
-import type { RunRequest } from './worker-protocol.ts';
+import type { RunRequest } from '../protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 

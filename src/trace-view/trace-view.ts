@@ -4,10 +4,16 @@
  * generator's state, and step mode, which walks through the events forwards and
  * back, highlighting the message, the states and the line of code.
  */
-import type { RecordedTrace } from '../snippet-runner/run-snippet.ts';
+import type { RecordedTrace } from '../runner/page/run-snippet.ts';
 import './trace-view.css';
-import { toSequenceDiagram } from './trace-diagram.ts';
-import { displayNames, endsOf, labelOf, stateAfter, type TraceEvent } from './trace-event.ts';
+import { toSequenceDiagram } from '../shared/trace-diagram.ts';
+import {
+	displayNames,
+	endsOf,
+	labelOf,
+	stateAfter,
+	type TraceEvent,
+} from '../shared/trace-event.ts';
 import { buildTimeline, describeRow } from './trace-timeline.ts';
 
 export interface TraceViewOptions {

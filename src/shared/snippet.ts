@@ -21,5 +21,3 @@ export interface Snippet {
 
 /** A snippet as written in a chapter, before it is placed on a page. */
 export type AuthoredSnippet = Omit<Snippet, 'page'>;
-
-export type SnippetLanguage = 'python' | 'typescript';

@@ -3,9 +3,8 @@
  * snippets. The frame only relays them, adding the run they belong to.
  */
 
-import type { TraceEvent } from '../trace/trace-event.ts';
-
-export type SnippetLanguage = 'typescript' | 'python';
+import type { Language } from '../shared/languages.ts';
+import type { TraceEvent } from '../shared/trace-event.ts';
 
 /**
  * Page → frame → TypeScript worker: the JavaScript to run (TypeScript with its
@@ -43,7 +42,7 @@ export type FrameRequest =
 	| {
 			type: 'run';
 			runId: number;
-			language: SnippetLanguage;
+			language: Language;
 			code: string;
 			trace: boolean;
 			workerSource: string;

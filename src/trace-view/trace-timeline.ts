@@ -2,7 +2,7 @@
  * Each generator's state after every step of a traced run, for the timeline
  * under the diagram: a row per generator, a column per event.
  */
-import { stateAfter, type GeneratorState, type TraceEvent } from './trace-event.ts';
+import { stateAfter, type GeneratorState, type TraceEvent } from '../shared/trace-event.ts';
 
 /** `undefined` before the generator exists. */
 export type TimelineRow = { generator: string; states: (GeneratorState | undefined)[] };

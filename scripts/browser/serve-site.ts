@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { preview, type PreviewServer } from 'astro';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, getChromiumPath } from '../../src/integrations/chromium.ts';
-import type { Snippet } from '../../src/snippets/types.ts';
+import type { Snippet } from '../../src/shared/snippet.ts';
 
 const DIST = new URL('../../dist/', import.meta.url);
 

@@ -3,8 +3,8 @@
  * What both snippet workers (TypeScript and Python) share: printing and tracing
  * with caps, reporting errors, and the heartbeat the page's watchdog listens for.
  */
-import type { TraceEvent } from '../trace/trace-event.ts';
-import type { WorkerMessage } from './worker-protocol.ts';
+import type { TraceEvent } from '../../shared/trace-event.ts';
+import type { WorkerMessage } from '../protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 

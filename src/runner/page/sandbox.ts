@@ -2,17 +2,13 @@
  * The page's side of the sandbox: one hidden frame per page, one run at a time,
  * and the watchdog that stops a run whose worker has gone silent.
  */
-import pythonWorkerUrl from './python-worker.ts?worker&url';
-import { loadPyodideFiles } from './pyodide-files.ts';
-import { getSandboxDocument } from './sandbox-frame.ts';
-import type { TraceEvent } from '../trace/trace-event.ts';
-import typescriptWorkerUrl from './snippet-worker.ts?worker&url';
-import type {
-	FrameMessage,
-	FrameRequest,
-	SnippetLanguage,
-	WorkerMessage,
-} from './worker-protocol.ts';
+import type { Language } from '../../shared/languages.ts';
+import pythonWorkerUrl from '../workers/python-worker.ts?worker&url';
+import { loadPyodideFiles } from './load-pyodide-files.ts';
+import { getSandboxDocument } from '../frame/sandbox-frame.ts';
+import type { TraceEvent } from '../../shared/trace-event.ts';
+import typescriptWorkerUrl from '../workers/typescript-worker.ts?worker&url';
+import type { FrameMessage, FrameRequest, WorkerMessage } from '../protocol.ts';
 
 /** A worker that sends no heartbeat for this long is busy in a loop it will not leave. */
 export const STUCK_AFTER_MS = 1000;
@@ -51,11 +47,11 @@ interface ActiveRun {
 	finish: (end: RunEnd) => void;
 }
 
-const WORKER_URLS: Record<SnippetLanguage, string> = {
+const WORKER_URLS: Record<Language, string> = {
 	typescript: typescriptWorkerUrl,
 	python: pythonWorkerUrl,
 };
-const workerSources = new Map<SnippetLanguage, Promise<string>>();
+const workerSources = new Map<Language, Promise<string>>();
 let frame: Promise<HTMLIFrameElement> | undefined;
 let pythonRunning = false;
 let active: ActiveRun | undefined;
@@ -66,7 +62,7 @@ function post(target: HTMLIFrameElement, request: FrameRequest) {
 	target.contentWindow?.postMessage(request, '*');
 }
 
-function loadWorkerSource(language: SnippetLanguage): Promise<string> {
+function loadWorkerSource(language: Language): Promise<string> {
 	let source = workerSources.get(language);
 	if (!source) {
 		source = fetch(WORKER_URLS[language]).then((response) => {
@@ -129,7 +125,7 @@ export function stopRun() {
 
 /** Runs a snippet in the sandbox. A new run stops the one before it. */
 export async function runInSandbox(
-	language: SnippetLanguage,
+	language: Language,
 	code: string,
 	handlers: RunHandlers
 ): Promise<RunEnd> {

@@ -5,6 +5,12 @@
  * editor loads when the reader starts editing (or returns to a snippet they
  * edited), and the transpiler, sandbox and diff load on the first Run.
  */
+import {
+	isLanguage,
+	LANGUAGE_LABELS as LABELS,
+	LANGUAGES,
+	type Language,
+} from '../../shared/languages.ts';
 import { loadEdit, saveEdit } from './edit-storage.ts';
 import type { RunOutcome } from './run-snippet.ts';
 import {
@@ -13,10 +19,6 @@ import {
 	setPreferredLanguage,
 } from './language-preference.ts';
 import type { SnippetEditor } from './snippet-editor.ts';
-
-const LANGUAGES = ['python', 'typescript'] as const;
-type Language = (typeof LANGUAGES)[number];
-const LABELS: Record<Language, string> = { python: 'Python', typescript: 'TypeScript' };
 
 class SnippetRunnerElement extends HTMLElement {
 	#tabs: HTMLButtonElement[] = [];
@@ -152,9 +154,7 @@ class SnippetRunnerElement extends HTMLElement {
 	#focusEditor() {
 		const selected = this.#tabs.find((tab) => tab.getAttribute('aria-selected') === 'true')?.dataset
 			.lang;
-		const language = (LANGUAGES as readonly string[]).includes(selected ?? '')
-			? (selected as Language)
-			: 'typescript';
+		const language = isLanguage(selected) ? selected : 'typescript';
 		this.#editors.get(language)?.focus();
 	}
 
@@ -191,7 +191,7 @@ class SnippetRunnerElement extends HTMLElement {
 		const panels = LANGUAGES.filter((language) => this.#documented(language) !== null);
 		for (const language of panels)
 			this.#traceBody(language)?.replaceChildren(document.createTextNode('Running…'));
-		const viewModule = import('../trace/trace-view.ts');
+		const viewModule = import('../../trace-view/trace-view.ts');
 		for (const language of panels) {
 			const body = this.#traceBody(language);
 			const code = this.#currentCode(language);

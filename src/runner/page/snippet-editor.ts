@@ -12,11 +12,12 @@ import { bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/
 import { EditorState } from '@codemirror/state';
 import { drawSelection, EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { classHighlighter } from '@lezer/highlight';
+import type { Language } from '../../shared/languages.ts';
 
 export interface EditorOptions {
 	parent: HTMLElement;
 	code: string;
-	language: 'python' | 'typescript';
+	language: Language;
 	label: string;
 	onChange: (code: string) => void;
 	onRun: () => void;

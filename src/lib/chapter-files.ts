@@ -1,0 +1,39 @@
+/**
+ * What a chapter is, in one place for the site, the snippet pipeline, the tests
+ * and the benchmark: an `.mdx` file below `content/` whose name does not start
+ * with `_` (those are partials), known by its path without the extension, and
+ * published at `/chapters/<id>/`.
+ *
+ * Node only: the site reads chapters through the content collection, which uses
+ * the same folder and pattern.
+ */
+import { glob } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The chapters' folder, relative to the project root (as Astro's glob loader takes it). */
+export const CHAPTERS_BASE = './content';
+export const CHAPTER_PATTERN = '**/[^_]*.mdx';
+export const CONTENT_DIR = fileURLToPath(new URL('../../content/', import.meta.url));
+
+/** Every chapter file, as an absolute path, sorted. */
+export async function listChapterFiles(contentDir = CONTENT_DIR): Promise<string[]> {
+	const files: string[] = [];
+	for await (const file of glob(CHAPTER_PATTERN, { cwd: contentDir }))
+		files.push(path.join(contentDir, file));
+	return files.sort();
+}
+
+/** The chapter id Astro's glob loader gives a file: its path below `content/`, without the extension. */
+export function getChapterId(file: string, contentDir = CONTENT_DIR): string {
+	return path
+		.relative(contentDir, file)
+		.replace(/\.mdx$/, '')
+		.split(path.sep)
+		.join('/');
+}
+
+/** The chapter's URL path, from the root of the site (without any base path). */
+export function getChapterPath(chapterId: string): string {
+	return `/chapters/${chapterId}/`;
+}
