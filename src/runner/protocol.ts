@@ -20,17 +20,21 @@ export type PythonWorkerRequest =
 	| { type: 'load'; files: Record<string, ArrayBuffer> }
 	| { type: 'run'; code: string; trace: boolean };
 
+/** Where a program printed a line: only standard output counts toward the transcript. */
+export type OutputStream = 'stdout' | 'stderr';
+
 /** Worker → frame → page. */
 export type WorkerMessage =
 	/** Sent on a timer the snippet cannot block without blocking it too: silence means the snippet is stuck. */
 	| { type: 'alive' }
 	/** Python has finished loading and is about to run the snippet. */
 	| { type: 'ready' }
-	| { type: 'output'; lines: string[] }
+	/** One line the program printed, without its newline. */
+	| { type: 'output'; stream: OutputStream; line: string }
 	/** The output limit was reached; nothing more will be sent. */
 	| { type: 'truncated' }
-	/** Generator events of a traced run, sent in batches as the run goes. */
-	| { type: 'trace'; events: TraceEvent[] }
+	/** One generator event of a traced run, sent as it happens. */
+	| { type: 'trace'; event: TraceEvent }
 	/** The trace limit was reached; later events are not recorded. */
 	| { type: 'trace-truncated' }
 	| { type: 'done' }
@@ -52,6 +56,9 @@ export type FrameRequest =
 
 /** Frame → page. */
 export type FrameMessage =
+	/** The frame's script has started. */
 	| { type: 'ready' }
+	/** The frame's document has run all its scripts; without `ready` first, the frame failed. */
+	| { type: 'loaded' }
 	| { type: 'worker'; runId: number; message: WorkerMessage }
 	| { type: 'unavailable'; runId: number; reason: string };

@@ -5,10 +5,11 @@
 import type { Language } from '../../shared/languages.ts';
 import pythonWorkerUrl from '../workers/python-worker.ts?worker&url';
 import { loadPyodideFiles } from './load-pyodide-files.ts';
-import { getSandboxDocument } from '../frame/sandbox-frame.ts';
+import frameScriptUrl from '../frame/frame-main.ts?worker&url';
+import { getSandboxDocument } from './sandbox-document.ts';
 import type { TraceEvent } from '../../shared/trace-event.ts';
 import typescriptWorkerUrl from '../workers/typescript-worker.ts?worker&url';
-import type { FrameMessage, FrameRequest, WorkerMessage } from '../protocol.ts';
+import type { FrameMessage, FrameRequest, OutputStream, WorkerMessage } from '../protocol.ts';
 
 /** A worker that sends no heartbeat for this long is busy in a loop it will not leave. */
 export const STUCK_AFTER_MS = 1000;
@@ -17,7 +18,6 @@ export const MAX_RUN_MS = 10_000;
 /** Starting Python (compiling Pyodide, unpacking its library) blocks its worker for a while. */
 const PYTHON_START_LIMIT_MS = 60_000;
 const WATCHDOG_INTERVAL_MS = 200;
-const FRAME_START_LIMIT_MS = 5000;
 
 export type RunEnd =
 	| { kind: 'done' }
@@ -28,12 +28,12 @@ export type RunEnd =
 	| { kind: 'unavailable'; reason: string };
 
 export interface RunHandlers {
-	onOutput(lines: string[]): void;
+	onOutput(line: string, stream: OutputStream): void;
 	onTruncated(): void;
 	/** While Python loads: a line for the reader, e.g. "Loading Python… 40%". */
 	onProgress?(message: string): void;
 	/** Given only for a traced run: receives the run's generator events as they come. */
-	onTrace?(events: TraceEvent[]): void;
+	onTrace?(event: TraceEvent): void;
 	onTraceTruncated?(): void;
 }
 
@@ -51,7 +51,7 @@ const WORKER_URLS: Record<Language, string> = {
 	typescript: typescriptWorkerUrl,
 	python: pythonWorkerUrl,
 };
-const workerSources = new Map<Language, Promise<string>>();
+const scriptSources = new Map<string, Promise<string>>();
 let frame: Promise<HTMLIFrameElement> | undefined;
 let pythonRunning = false;
 let active: ActiveRun | undefined;
@@ -62,40 +62,49 @@ function post(target: HTMLIFrameElement, request: FrameRequest) {
 	target.contentWindow?.postMessage(request, '*');
 }
 
-function loadWorkerSource(language: Language): Promise<string> {
-	let source = workerSources.get(language);
+/** Fetches a script the sandbox needs (the frame's, a worker's) once per page, as text. */
+function loadScript(url: string): Promise<string> {
+	let source = scriptSources.get(url);
 	if (!source) {
-		source = fetch(WORKER_URLS[language]).then((response) => {
-			if (!response.ok)
-				throw new Error(`the runner's worker could not be loaded (${response.status})`);
+		source = fetch(url).then((response) => {
+			if (!response.ok) throw new Error(`the runner could not be loaded (${response.status})`);
 			return response.text();
 		});
-		source.catch(() => workerSources.delete(language));
-		workerSources.set(language, source);
+		source.catch(() => scriptSources.delete(url));
+		scriptSources.set(url, source);
 	}
 	return source;
 }
 
-function startFrame(): Promise<HTMLIFrameElement> {
+/**
+ * Adds the sandbox frame to the page. Its document posts `ready` from the frame's
+ * script, then `loaded` from a last script of its own: `loaded` without `ready`
+ * before it means the frame's script failed, and the frame is taken out again.
+ */
+async function startFrame(): Promise<HTMLIFrameElement> {
+	const script = await loadScript(frameScriptUrl);
 	return new Promise((resolve, reject) => {
 		const iframe = document.createElement('iframe');
 		iframe.setAttribute('sandbox', 'allow-scripts');
 		iframe.title = 'Snippet sandbox';
 		iframe.hidden = true;
-		iframe.srcdoc = getSandboxDocument();
-		const timer = setTimeout(
-			() => reject(new Error('the sandbox did not start')),
-			FRAME_START_LIMIT_MS
-		);
-		window.addEventListener('message', (event: MessageEvent<FrameMessage>) => {
+		iframe.srcdoc = getSandboxDocument(script);
+		let ready = false;
+		const listen = (event: MessageEvent<FrameMessage>) => {
 			if (event.source !== iframe.contentWindow) return;
 			if (event.data.type === 'ready') {
-				clearTimeout(timer);
+				ready = true;
 				resolve(iframe);
+			} else if (event.data.type === 'loaded') {
+				if (ready) return;
+				window.removeEventListener('message', listen);
+				iframe.remove();
+				reject(new Error('the sandbox did not start'));
 			} else if (active && event.data.runId === active.runId) {
 				receive(active, event.data);
 			}
-		});
+		};
+		window.addEventListener('message', listen);
 		document.body.append(iframe);
 	});
 }
@@ -109,9 +118,9 @@ function receive(run: ActiveRun, message: FrameMessage) {
 	if (data.type === 'ready') {
 		run.starting = false;
 		run.started = performance.now();
-	} else if (data.type === 'output') run.handlers.onOutput(data.lines);
+	} else if (data.type === 'output') run.handlers.onOutput(data.line, data.stream);
 	else if (data.type === 'truncated') run.handlers.onTruncated();
-	else if (data.type === 'trace') run.handlers.onTrace?.(data.events);
+	else if (data.type === 'trace') run.handlers.onTrace?.(data.event);
 	else if (data.type === 'trace-truncated') run.handlers.onTraceTruncated?.();
 	else if (data.type === 'done') run.finish({ kind: 'done' });
 	else if (data.type === 'error')
@@ -139,7 +148,7 @@ export async function runInSandbox(
 		const needsPython = language === 'python' && !pythonRunning;
 		[iframe, workerSource, files] = await Promise.all([
 			frame,
-			loadWorkerSource(language),
+			loadScript(WORKER_URLS[language]),
 			needsPython
 				? loadPyodideFiles((fraction) =>
 						handlers.onProgress?.(`Loading Python… ${Math.round(fraction * 100)}%`)

@@ -1,0 +1,85 @@
+/**
+ * The script of the sandbox frame that snippets run in. Vite builds it as a
+ * bundle of its own; the page inlines that bundle into the frame's document
+ * (`sandbox-document.ts`), since the frame may load nothing from the network.
+ *
+ * The frame is `sandbox="allow-scripts"` without `allow-same-origin`, so it has
+ * an opaque origin: code in it cannot read the site's cookies or storage, or
+ * reach the page's DOM. Inside it, snippets run in classic Workers made from
+ * blobs (module workers cannot start in an opaque origin). The frame only relays
+ * messages: the page keeps the watchdog, so a frame that misbehaves cannot keep a
+ * run alive.
+ */
+import { LANGUAGES, type Language } from '../../shared/languages.ts';
+import type { FrameMessage, FrameRequest, WorkerMessage } from '../protocol.ts';
+
+// A TypeScript worker serves one run; the Python worker is kept warm between runs.
+const workers: Partial<Record<Language, { worker: Worker; runId: number }>> = {};
+
+function post(message: FrameMessage) {
+	// The page's origin is not the frame's, and the frame cannot name it.
+	parent.postMessage(message, '*');
+}
+
+function end(language: Language) {
+	workers[language]?.worker.terminate();
+	delete workers[language];
+}
+
+function start(language: Language, source: string, runId: number): Worker {
+	const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+	const worker = new Worker(url);
+	URL.revokeObjectURL(url);
+	const entry = { worker, runId };
+	worker.addEventListener('message', (message: MessageEvent<WorkerMessage>) =>
+		post({ type: 'worker', runId: entry.runId, message: message.data })
+	);
+	worker.addEventListener('error', (error) => {
+		error.preventDefault();
+		post({
+			type: 'unavailable',
+			runId: entry.runId,
+			reason: error.message || 'the worker could not start',
+		});
+	});
+	workers[language] = entry;
+	return worker;
+}
+
+function handle(request: FrameRequest) {
+	if (request.type === 'stop') {
+		for (const language of LANGUAGES) {
+			if (workers[language]?.runId === request.runId) end(language);
+		}
+		return;
+	}
+	const { runId, language } = request;
+	try {
+		if (language === 'typescript') {
+			end('typescript');
+			start('typescript', request.workerSource, runId).postMessage({
+				code: request.code,
+				trace: request.trace,
+			});
+			return;
+		}
+		if (request.files) {
+			end('python');
+			start('python', request.workerSource, runId).postMessage({
+				type: 'load',
+				files: request.files,
+			});
+		}
+		const python = workers.python;
+		if (!python) throw new Error('Python was not started');
+		python.runId = runId;
+		python.worker.postMessage({ type: 'run', code: request.code, trace: request.trace });
+	} catch (error) {
+		post({ type: 'unavailable', runId, reason: String(error) });
+	}
+}
+
+window.addEventListener('message', (event: MessageEvent<FrameRequest>) => {
+	if (event.source === parent) handle(event.data);
+});
+post({ type: 'ready' });
