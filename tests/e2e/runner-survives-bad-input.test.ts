@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readManifest, startSite, type TestSite } from '../../scripts/browser/serve-site.ts';
-import type { Language } from '../../src/shared/languages.ts';
+import { LANGUAGES, type Language } from '../../src/shared/languages.ts';
 import { FINAL_STATUS, runAndWait } from '../support/verdict.ts';
 
 const [first, second] = readManifest();
@@ -225,6 +225,62 @@ test('the runner says it is unavailable, and never passes, when it cannot start'
 	const result = await run(page.locator(`[data-snippet-id="${first!.id}"]`));
 	expect(result.status).toBe('unavailable');
 	expect(result.text).toMatch(/unavailable/i);
+});
+
+describe('what a program prints is shown, and only its standard output is compared', () => {
+	const PROGRAMS = {
+		typescript: {
+			printsThenLoops: 'console.log("first");\nconsole.log("second");\nwhile (true) {}',
+			toStderr: 'console.error("a diagnostic");\nconsole.warn("a warning");',
+		},
+		python: {
+			printsThenLoops: 'print("first")\nprint("second")\nwhile True:\n    pass',
+			toStderr:
+				'import sys\nprint("a diagnostic", file=sys.stderr)\nprint("a warning", file=sys.stderr)',
+		},
+	} satisfies Record<Language, unknown>;
+
+	test.each(LANGUAGES)(
+		'%s: lines printed just before an endless loop are shown',
+		async (language) => {
+			const { root } = await openChapter();
+			const result = await run(root, PROGRAMS[language].printsThenLoops, language);
+			expect(result.status).toBe('timeout');
+			expect(result.details).toContain('first\nsecond');
+		}
+	);
+
+	test.each(LANGUAGES)(
+		'%s: stderr is shown apart, marked, and never counted toward the transcript',
+		async (language) => {
+			const { root } = await openChapter();
+			const documented = first![language]!.code;
+			const result = await run(root, `${documented}\n${PROGRAMS[language].toStderr}`, language);
+			expect(result.status).toBe('pass');
+			expect(result.details).toContain('stderr');
+			expect(result.details).toContain('a diagnostic\na warning');
+		}
+	);
+});
+
+test('a sandbox frame that fails to start is taken out of the page, and says so', async () => {
+	const { page } = await site.newPage();
+	// Breaks the frame's own script, as a browser that refused it would: the frame then never says it is ready.
+	await page.addInitScript(() => {
+		if (window !== window.top) {
+			window.addEventListener = () => {
+				throw new Error('broken frame');
+			};
+		}
+	});
+	await page.goto(site.url(first!.page));
+	const root = page.locator(`[data-snippet-id="${first!.id}"]`);
+	const result = await run(root);
+	expect(result.status).toBe('unavailable');
+	expect(result.text).toContain('the sandbox did not start');
+	expect(await page.locator('iframe[sandbox]').count()).toBe(0);
+	// The page still works: the next Run tries again.
+	expect(await root.getByRole('button', { name: 'Run TypeScript' }).isEnabled()).toBe(true);
 });
 
 describe('Python in the page', () => {

@@ -35,15 +35,24 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 	return node;
 }
 
+/** Printed text, focusable so that a keyboard can scroll a long line into view. */
+function printed(text: string, className = '') {
+	const block = element('pre', `result-output ${className}`.trim(), text);
+	block.tabIndex = 0;
+	return block;
+}
+
 /**
  * The details under the verdict: a line diff for a failure, the output printed so
  * far otherwise. Everything is set as text, never as HTML, since it is the
  * program's output.
  */
 export function renderOutcomeDetails(outcome: RunOutcome): HTMLElement[] {
-	if (outcome.status === 'pass' || outcome.status === 'unavailable') return [];
+	if (outcome.status === 'unavailable') return [];
 	const details: HTMLElement[] = [];
-	if (outcome.status === 'fail') {
+	if (outcome.status === 'pass') {
+		// Nothing to show but what went to stderr, if anything.
+	} else if (outcome.status === 'fail') {
 		details.push(
 			element(
 				'p',
@@ -61,9 +70,13 @@ export function renderOutcomeDetails(outcome: RunOutcome): HTMLElement[] {
 		details.push(diff);
 	} else if (outcome.output !== '') {
 		details.push(element('p', 'result-legend', 'Printed before it stopped:'));
-		const output = element('pre', 'result-output', outcome.output);
-		output.tabIndex = 0;
-		details.push(output);
+		details.push(printed(outcome.output));
+	}
+	if (outcome.stderr !== '') {
+		details.push(
+			element('p', 'result-legend', 'Printed to stderr (not compared with the transcript):')
+		);
+		details.push(printed(outcome.stderr, 'result-stderr'));
 	}
 	if (outcome.truncated)
 		details.push(

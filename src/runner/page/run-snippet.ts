@@ -6,6 +6,7 @@ import type { Language } from '../../shared/languages.ts';
 import { compareOutput, type DiffLine } from '../../shared/compare-output.ts';
 import { transpileTypeScript } from '../../shared/transpile.ts';
 import type { TraceEvent } from '../../shared/trace-event.ts';
+import type { OutputStream } from '../protocol.ts';
 import { runInSandbox } from './sandbox.ts';
 
 /** The generator events of a traced run, up to the recorder's limit. */
@@ -14,7 +15,14 @@ export interface RecordedTrace {
 	truncated: boolean;
 }
 
-export type RunOutcome = { output: string; truncated: boolean; trace?: RecordedTrace } & (
+export type RunOutcome = {
+	/** What the program printed to standard output: what the transcript is compared with. */
+	output: string;
+	/** What it printed to standard error, shown apart and never compared. */
+	stderr: string;
+	truncated: boolean;
+	trace?: RecordedTrace;
+} & (
 	| { status: 'pass' }
 	| { status: 'fail'; diff: DiffLine[] }
 	| { status: 'error'; error: string }
@@ -64,28 +72,29 @@ export async function runSnippet(
 				status: 'error',
 				error: describeSyntaxError(error as Error),
 				output: '',
+				stderr: '',
 				truncated: false,
 			};
 		}
 		if (options.trace) program = await prepareForTrace(program);
 	}
 
-	const lines: string[] = [];
+	const printed: Record<OutputStream, string[]> = { stdout: [], stderr: [] };
 	let truncated = false;
 	const trace: RecordedTrace | undefined = options.trace
 		? { events: [], truncated: false }
 		: undefined;
 	const end = await runInSandbox(language, program, {
-		onOutput: (printed) => lines.push(...printed),
+		onOutput: (line, stream) => printed[stream].push(line),
 		onTruncated: () => (truncated = true),
 		onProgress: options.onProgress,
 		...(trace && {
-			onTrace: (events: TraceEvent[]) => trace.events.push(...events),
+			onTrace: (event: TraceEvent) => trace.events.push(event),
 			onTraceTruncated: () => (trace.truncated = true),
 		}),
 	});
-	const output = lines.join('\n');
-	const common = { output, truncated, trace };
+	const output = printed.stdout.join('\n');
+	const common = { output, stderr: printed.stderr.join('\n'), truncated, trace };
 	switch (end.kind) {
 		case 'done': {
 			const comparison = compareOutput(transcript, output);

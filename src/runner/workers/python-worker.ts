@@ -70,9 +70,9 @@ async function load(files: Record<string, ArrayBuffer>) {
 		createPyodideModule: engine.default,
 		lockFileContents: JSON.parse(new TextDecoder().decode(files['pyodide-lock.json'])),
 	});
-	pyodide.setStdout({ batched: printLine });
-	// Snippets print nothing to stderr; if one does, the reader should still see it.
-	pyodide.setStderr({ batched: printLine });
+	pyodide.setStdout({ batched: (line) => printLine(line) });
+	// Shown to the reader, marked as stderr; never compared with the transcript.
+	pyodide.setStderr({ batched: (line) => printLine(line, 'stderr') });
 	const tracerModule = pyodide.globals.get('dict')!();
 	pyodide.runPython(tracerSource, { globals: tracerModule, filename: 'trace_generators.py' });
 	tracer = {

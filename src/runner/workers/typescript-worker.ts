@@ -103,9 +103,11 @@ function trackTimers() {
 }
 
 startHeartbeat(startInterval);
-const print = (...args: unknown[]) => printLine(formatLogArguments(args));
-console.log = print;
-console.info = print;
+// Like Node: log and info print to stdout, error and warn to stderr.
+console.log = (...args: unknown[]) => printLine(formatLogArguments(args));
+console.info = console.log;
+console.error = (...args: unknown[]) => printLine(formatLogArguments(args), 'stderr');
+console.warn = console.error;
 self.addEventListener('unhandledrejection', (event) => fail(event.reason));
 self.addEventListener('error', (event) => {
 	event.preventDefault();

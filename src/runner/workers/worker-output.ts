@@ -2,24 +2,25 @@
 /**
  * What both snippet workers (TypeScript and Python) share: printing and tracing
  * with caps, reporting errors, and the heartbeat the page's watchdog listens for.
+ *
+ * Every line and every trace event is posted as soon as it is made. Batching them
+ * would lose the last ones when a snippet then loops for ever, since a worker that
+ * is busy in a loop runs no timer that could send the rest; the caps below keep
+ * the number of messages bounded.
  */
 import type { TraceEvent } from '../../shared/trace-event.ts';
-import type { WorkerMessage } from '../protocol.ts';
+import type { OutputStream, WorkerMessage } from '../protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const HEARTBEAT_MS = 200;
-const FLUSH_INTERVAL_MS = 50;
 /** Enough for any documented snippet many times over; a print loop stops here. */
 const MAX_LINES = 2000;
 const MAX_BYTES = 200_000;
 /** More steps than a reader would step through; a generator loop stops being recorded here. */
 const MAX_TRACE_EVENTS = 500;
 
-let pending: string[] = [];
-let pendingEvents: TraceEvent[] = [];
 let eventsRecorded = 0;
-let lastFlush = 0;
 let linesSent = 0;
 let bytesSent = 0;
 let truncated = false;
@@ -28,60 +29,39 @@ export function send(message: WorkerMessage) {
 	self.postMessage(message);
 }
 
-export function flush() {
-	if (pendingEvents.length > 0) send({ type: 'trace', events: pendingEvents });
-	if (pending.length > 0) send({ type: 'output', lines: pending });
-	pendingEvents = [];
-	pending = [];
-	lastFlush = performance.now();
-}
-
-/** Records one event of a traced run, sent in batches with the output. */
+/** Records one event of a traced run. */
 export function recordTraceEvent(event: TraceEvent) {
 	eventsRecorded += 1;
-	if (eventsRecorded > MAX_TRACE_EVENTS) {
-		if (eventsRecorded === MAX_TRACE_EVENTS + 1) {
-			flush();
-			send({ type: 'trace-truncated' });
-		}
-		return;
-	}
-	pendingEvents.push(event);
-	if (performance.now() - lastFlush > FLUSH_INTERVAL_MS) flush();
+	if (eventsRecorded <= MAX_TRACE_EVENTS) send({ type: 'trace', event });
+	else if (eventsRecorded === MAX_TRACE_EVENTS + 1) send({ type: 'trace-truncated' });
 }
 
 /** Starts counting a new run's output from zero. */
 export function resetOutput() {
-	pending = [];
-	pendingEvents = [];
 	eventsRecorded = 0;
 	linesSent = 0;
 	bytesSent = 0;
 	truncated = false;
 }
 
-/** Prints one line, sent in batches: one message per line would flood the page. */
-export function printLine(line: string) {
+/** Prints one line to the program's standard output or error; both count toward the cap. */
+export function printLine(line: string, stream: OutputStream = 'stdout') {
 	if (truncated) return;
 	linesSent += 1;
 	bytesSent += line.length + 1;
 	if (linesSent > MAX_LINES || bytesSent > MAX_BYTES) {
 		truncated = true;
-		flush();
 		send({ type: 'truncated' });
 		return;
 	}
-	pending.push(line);
-	if (performance.now() - lastFlush > FLUSH_INTERVAL_MS) flush();
+	send({ type: 'output', stream, line });
 }
 
 export function reportError(name: string, message: string, line?: number) {
-	flush();
 	send({ type: 'error', name, message, line });
 }
 
 export function reportDone() {
-	flush();
 	send({ type: 'done' });
 }
 
