@@ -12,14 +12,19 @@ export function pagefindIndex(): AstroIntegration {
 		name: 'pagefind-index',
 		hooks: {
 			'astro:build:done': async ({ dir, logger }) => {
-				const outputDir = fileURLToPath(dir);
-				const { index, errors } = await pagefind.createIndex({});
-				if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-				const added = await index.addDirectory({ path: outputDir });
-				if (added.errors.length > 0) throw new Error(`Pagefind failed: ${added.errors.join('; ')}`);
-				await index.writeFiles({ outputPath: fileURLToPath(new URL('./pagefind/', dir)) });
-				await pagefind.close();
-				logger.info(`Indexed ${added.page_count} pages for search.`);
+				// Pagefind indexes in a process of its own, which must end however indexing ends,
+				// or a failed build would hang on it.
+				try {
+					const { index, errors } = await pagefind.createIndex({});
+					if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+					const added = await index.addDirectory({ path: fileURLToPath(dir) });
+					if (added.errors.length > 0)
+						throw new Error(`Pagefind failed: ${added.errors.join('; ')}`);
+					await index.writeFiles({ outputPath: fileURLToPath(new URL('./pagefind/', dir)) });
+					logger.info(`Indexed ${added.page_count} pages for search.`);
+				} finally {
+					await pagefind.close();
+				}
 			},
 		},
 	};

@@ -15,15 +15,22 @@ export function addCopyButtons() {
 		button.className = 'copy-button';
 		button.textContent = 'Copy';
 		button.setAttribute('aria-label', 'Copy code');
+		// The button's label names what it does, so screen readers hear the outcome from here.
+		const announcement = document.createElement('span');
+		announcement.className = 'sr-only';
+		announcement.setAttribute('role', 'status');
 		button.addEventListener('click', async () => {
 			try {
 				await navigator.clipboard.writeText(pre.textContent ?? '');
-				button.textContent = 'Copied';
+				button.textContent = announcement.textContent = 'Copied';
 			} catch {
-				button.textContent = 'Copy failed';
+				button.textContent = announcement.textContent = 'Copy failed';
 			}
-			setTimeout(() => (button.textContent = 'Copy'), 1500);
+			setTimeout(() => {
+				button.textContent = 'Copy';
+				announcement.textContent = '';
+			}, 1500);
 		});
-		wrapper.append(button);
+		wrapper.append(button, announcement);
 	}
 }

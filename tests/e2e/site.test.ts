@@ -139,7 +139,10 @@ describe('a chapter page', () => {
 		await page.goto(site.url(CHAPTER));
 		const snippet = page.locator('[data-snippet-id="function-calls-in-sequence"]');
 		await snippet.getByRole('tab', { name: 'Python' }).click();
-		await snippet.getByRole('button', { name: 'Copy code' }).first().click();
+		const codeBlock = snippet.locator('.code-block').first();
+		await codeBlock.getByRole('button', { name: 'Copy code' }).click();
+		// Screen readers hear the outcome, which the button's label alone would hide.
+		expect(await codeBlock.getByRole('status').textContent()).toBe('Copied');
 		const copied = await page.evaluate(() => navigator.clipboard.readText());
 		expect(copied).toBe(
 			readManifest().find((entry) => entry.id === 'function-calls-in-sequence')?.python?.code
