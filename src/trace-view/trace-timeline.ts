@@ -22,7 +22,7 @@ export function buildTimeline(events: TraceEvent[]): TimelineRow[] {
 	return [...rows.values()];
 }
 
-/** "created at step 1, running at 2, suspended at 3–5", for readers who cannot see the colours. */
+/** "created at 1, running at 2, suspended at 3–5" (steps), for readers who cannot see the colours. */
 export function describeRow(row: TimelineRow): string {
 	const spans: string[] = [];
 	let start = 0;

@@ -1,5 +1,6 @@
 /**
- * `<snippet-runner>`: language tabs, editing, and the Run button of a snippet.
+ * `<snippet-runner>`: a snippet's language tabs, its Run buttons (one per language),
+ * Stop, Trace, Edit and Reset.
  *
  * This is the only snippet code a page loads up front, so it stays small: the
  * editor loads when the reader starts editing (or returns to a snippet they
