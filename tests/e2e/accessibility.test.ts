@@ -1,16 +1,11 @@
 /** axe-core finds no violations on any page, in either theme, with a snippet's verdict shown. */
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { readManifest, startSite, type TestSite } from '../../scripts/browser/serve-site.ts';
+import { expect, test } from 'vitest';
+import { readManifest } from '../../scripts/browser/serve-site.ts';
+import { useBuiltSite } from '../support/built-site.ts';
 import { runAndWait } from '../support/verdict.ts';
 
-let site: TestSite;
-beforeAll(async () => {
-	site = await startSite();
-});
-afterAll(async () => {
-	await site?.close();
-});
+const site = useBuiltSite();
 
 const snippets = readManifest();
 const pages = ['/', '/404.html', ...new Set(snippets.map((snippet) => snippet.page))];

@@ -4,22 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { recordScripts } from '../../scripts/browser/measure-scripts.ts';
-import { readManifest, startSite, type TestSite } from '../../scripts/browser/serve-site.ts';
+import { readManifest } from '../../scripts/browser/serve-site.ts';
+import { useBuiltSite } from '../support/built-site.ts';
 
 /** Starlight caps its pages at 27 KB; a page here needs far less before the reader runs anything. */
 const JS_BUDGET_BEFORE_INTERACTION = 10 * 1024;
 /** The longest chapter measured 26 KB gzip of HTML (its diagrams are inline SVG); this leaves room to grow. */
 const HTML_BUDGET = 40 * 1024;
 
-let site: TestSite;
-beforeAll(async () => {
-	site = await startSite();
-});
-afterAll(async () => {
-	await site?.close();
-});
+const site = useBuiltSite();
 
 const pages = ['/', ...new Set(readManifest().map((snippet) => snippet.page))];
 

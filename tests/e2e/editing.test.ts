@@ -1,18 +1,12 @@
 /** A reader edits a snippet in place, runs it, and gets the documented version back with Reset. */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readManifest, startSite, type TestSite } from '../../scripts/browser/serve-site.ts';
+import { readManifest } from '../../scripts/browser/serve-site.ts';
+import { useBuiltSite } from '../support/built-site.ts';
 import { waitForVerdict } from '../support/verdict.ts';
 
 const snippet = readManifest().find((entry) => entry.python !== null)!;
-let site: TestSite;
-
-beforeAll(async () => {
-	site = await startSite();
-});
-afterAll(async () => {
-	await site?.close();
-});
+const site = useBuiltSite();
 
 async function openSnippet(page: Page) {
 	await page.goto(site.url(snippet.page));

@@ -6,20 +6,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readManifest, startSite, type TestSite } from '../../scripts/browser/serve-site.ts';
+import { describe, expect, test } from 'vitest';
+import { readManifest } from '../../scripts/browser/serve-site.ts';
+import { useBuiltSite } from '../support/built-site.ts';
 import { LANGUAGES, type Language } from '../../src/shared/languages.ts';
 import { FINAL_STATUS, runAndWait } from '../support/verdict.ts';
 
 const [first, second] = readManifest();
-let site: TestSite;
-
-beforeAll(async () => {
-	site = await startSite();
-});
-afterAll(async () => {
-	await site?.close();
-});
+const site = useBuiltSite();
 
 /** Replaces what a snippet's code panel holds, as a reader's edit would. */
 async function setCode(root: Locator, code: string, language: Language = 'typescript') {

@@ -1,17 +1,11 @@
 /** What a reader meets: the pages, their diagrams, search, themes, and the snippet manifest that tools read. */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readManifest, startSite, type TestSite } from '../../scripts/browser/serve-site.ts';
+import { describe, expect, test } from 'vitest';
+import { readManifest } from '../../scripts/browser/serve-site.ts';
+import { useBuiltSite } from '../support/built-site.ts';
 
 const CHAPTER = '/chapters/coroutine-concept/';
-let site: TestSite;
-
-beforeAll(async () => {
-	site = await startSite();
-});
-afterAll(async () => {
-	await site?.close();
-});
+const site = useBuiltSite();
 
 describe('dist/snippets.json', () => {
 	const snippets = readManifest();

@@ -1,18 +1,12 @@
 /** Every snippet, run by a reader in the page, reaches `pass`; and the runner reports drift, errors and runaways. */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readManifest, startSite, type TestSite } from '../../scripts/browser/serve-site.ts';
+import { describe, expect, test } from 'vitest';
+import { readManifest } from '../../scripts/browser/serve-site.ts';
+import { useBuiltSite } from '../support/built-site.ts';
 import { runAndWait } from '../support/verdict.ts';
 
 const snippets = readManifest();
 const pages = [...new Set(snippets.map((snippet) => snippet.page))];
-let site: TestSite;
-
-beforeAll(async () => {
-	site = await startSite();
-});
-afterAll(async () => {
-	await site?.close();
-});
+const site = useBuiltSite();
 
 describe.each(pages)('chapter %s', (pagePath) => {
 	test('every snippet passes when run, in TypeScript and in Python, both verdicts shown at once', async () => {

@@ -3,18 +3,11 @@
  * sequence diagrams with a state timeline, and step mode walks through them.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { startSite, type TestSite } from '../../scripts/browser/serve-site.ts';
+import { useBuiltSite } from '../support/built-site.ts';
 
-let site: TestSite;
-
-beforeAll(async () => {
-	site = await startSite();
-});
-afterAll(async () => {
-	await site?.close();
-});
+const site = useBuiltSite();
 
 const PYTHON_START_MS = 60_000;
 
@@ -58,8 +51,8 @@ test('a trace shows send, delegation and throw, in both languages', async () => 
 		'inner()',
 		'next()',
 	]);
-	const pythonSend = Array(3).fill("send('hello')");
-	const pythonThrow = Array(3).fill("throw(BadValue('not a number'))");
+	const pythonSend = Array<string>(3).fill("send('hello')");
+	const pythonThrow = Array<string>(3).fill("throw(BadValue('not a number'))");
 	expect(inOrder(python, [...pythonSend, 'yield None', ...pythonThrow, 'yield None'])).toBe(true);
 	expect(python.at(-1)).toBe('raise GiveUp: stop now');
 
@@ -72,8 +65,8 @@ test('a trace shows send, delegation and throw, in both languages', async () => 
 		'inner()',
 		'next(undefined)',
 	]);
-	const typescriptSend = Array(3).fill("next('hello')");
-	const typescriptThrow = Array(3).fill('throw(BadValue: not a number)');
+	const typescriptSend = Array<string>(3).fill("next('hello')");
+	const typescriptThrow = Array<string>(3).fill('throw(BadValue: not a number)');
 	expect(
 		inOrder(typescript, [
 			...typescriptSend,
