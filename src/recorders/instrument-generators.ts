@@ -24,11 +24,11 @@ export interface GeneratorTracing {
 interface Options {
 	/** The realm's %GeneratorPrototype%, e.g. `Object.getPrototypeOf(function* () {}).prototype`. */
 	generatorPrototype: object;
-	record(event: TraceEvent): void;
+	record: (event: TraceEvent) => void;
 	/** Formats a value as the run's console would print it. */
-	format(value: unknown): string;
+	format: (value: unknown) => string;
 	/** The line of the reader's code that is running now, if known. */
-	findLine(): number | undefined;
+	findLine: () => number | undefined;
 }
 
 function short(text: string) {

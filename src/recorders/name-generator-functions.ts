@@ -23,9 +23,9 @@ interface FunctionNode extends Node {
 /** The name a reader would call an anonymous generator function by: `const ticks = function* () {}` is "ticks". */
 function inferName(node: FunctionNode, parent: Node | undefined): string {
 	if (node.id) return node.id.name;
-	const named = parent as
+	const named:
 		| (Node & { id?: { name?: string }; left?: { name?: string }; key?: { name?: string } })
-		| undefined;
+		| undefined = parent;
 	return named?.id?.name ?? named?.left?.name ?? named?.key?.name ?? 'generator';
 }
 

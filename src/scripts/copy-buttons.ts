@@ -19,7 +19,7 @@ export function addCopyButtons() {
 		const announcement = document.createElement('span');
 		announcement.className = 'sr-only';
 		announcement.setAttribute('role', 'status');
-		button.addEventListener('click', async () => {
+		const copy = async () => {
 			try {
 				await navigator.clipboard.writeText(pre.textContent ?? '');
 				button.textContent = announcement.textContent = 'Copied';
@@ -30,7 +30,8 @@ export function addCopyButtons() {
 				button.textContent = 'Copy';
 				announcement.textContent = '';
 			}, 1500);
-		});
+		};
+		button.addEventListener('click', () => void copy());
 		wrapper.append(button, announcement);
 	}
 }

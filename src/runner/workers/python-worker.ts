@@ -19,6 +19,7 @@ import {
 	send,
 	startHeartbeat,
 } from './worker-output.ts';
+import type { TraceEvent } from '../../shared/trace-event.ts';
 import type { PythonWorkerRequest } from '../protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -101,7 +102,7 @@ function run(code: string, trace: boolean) {
 	// A fresh namespace for every run, so that one snippet's names never leak into the next.
 	const namespace = pyodide.globals.get('dict')!();
 	namespace.set('__name__', '__main__');
-	if (trace) tracer?.start((event) => recordTraceEvent(JSON.parse(event)));
+	if (trace) tracer?.start((event) => recordTraceEvent(JSON.parse(event) as TraceEvent));
 	try {
 		pyodide.runPython(code, { globals: namespace, filename: '<snippet>' });
 		reportDone();
@@ -117,8 +118,7 @@ function run(code: string, trace: boolean) {
 let loading: Promise<boolean> = Promise.resolve(false);
 
 startHeartbeat(setInterval);
-self.addEventListener('message', async (event: MessageEvent<PythonWorkerRequest>) => {
-	const request = event.data;
+async function handle(request: PythonWorkerRequest) {
 	if (request.type === 'load') {
 		loading = load(request.files).then(
 			() => true,
@@ -131,4 +131,8 @@ self.addEventListener('message', async (event: MessageEvent<PythonWorkerRequest>
 		// The frame sends the first run right after the files; it waits here until Python is up.
 		run(request.code, request.trace);
 	}
+}
+
+self.addEventListener('message', (event: MessageEvent<PythonWorkerRequest>) => {
+	void handle(event.data);
 });

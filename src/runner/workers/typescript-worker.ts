@@ -26,13 +26,12 @@ import type { RunRequest } from '../protocol.ts';
 declare const self: DedicatedWorkerGlobalScope;
 
 // The snippet may replace or wrap these; the runner keeps its own copies.
-const {
-	setTimeout: startTimeout,
-	setInterval: startInterval,
-	clearTimeout: cancelTimeout,
-	clearInterval: cancelInterval,
-} = self;
-const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+const startTimeout = self.setTimeout.bind(self);
+const startInterval = self.setInterval.bind(self);
+const cancelTimeout = self.clearTimeout.bind(self);
+const cancelInterval = self.clearInterval.bind(self);
+const AsyncFunction = (Object.getPrototypeOf(async () => {}) as { constructor: unknown })
+	.constructor as new (
 	parameter: string,
 	body: string
 ) => (tracing: GeneratorTracing | undefined) => Promise<void>;
@@ -77,7 +76,7 @@ function trackTimers() {
 	self.setTimeout = ((callback: TimerHandler, delay?: number, ...args: unknown[]) => {
 		const id = startTimeout(() => {
 			activeTimers.delete(id);
-			if (typeof callback === 'function') callback(...args);
+			if (typeof callback === 'function') (callback as (...args: unknown[]) => void)(...args);
 			finishIfIdle();
 		}, delay);
 		activeTimers.add(id);
@@ -85,7 +84,7 @@ function trackTimers() {
 	}) as typeof setTimeout;
 	self.setInterval = ((callback: TimerHandler, delay?: number, ...args: unknown[]) => {
 		const id = startInterval(() => {
-			if (typeof callback === 'function') callback(...args);
+			if (typeof callback === 'function') (callback as (...args: unknown[]) => void)(...args);
 		}, delay);
 		activeTimers.add(id);
 		return id;
@@ -114,28 +113,29 @@ self.addEventListener('error', (event) => {
 	fail(event.error ?? event.message);
 });
 
-self.addEventListener(
-	'message',
-	async (event: MessageEvent<RunRequest>) => {
-		send({ type: 'alive' });
-		trackTimers();
-		const tracing = event.data.trace
-			? instrumentGenerators({
-					generatorPrototype: Object.getPrototypeOf(function* () {}).prototype,
-					record: recordTraceEvent,
-					format: formatValue,
-					findLine: () => findSnippetLine(new Error()),
-				})
-			: undefined;
-		try {
-			// An async function body, so that top-level `await` works as in a module;
-			// 'use strict' shares the first line so that line numbers stay the reader's.
-			await new AsyncFunction(TRACE_PARAMETER, `'use strict';${event.data.code}`)(tracing);
-			mainFinished = true;
-			finishIfIdle();
-		} catch (error) {
-			fail(error);
-		}
-	},
-	{ once: true }
-);
+async function run({ code, trace }: RunRequest) {
+	send({ type: 'alive' });
+	trackTimers();
+	const tracing = trace
+		? instrumentGenerators({
+				generatorPrototype: (Object.getPrototypeOf(function* () {}) as { prototype: object })
+					.prototype,
+				record: recordTraceEvent,
+				format: formatValue,
+				findLine: () => findSnippetLine(new Error()),
+			})
+		: undefined;
+	try {
+		// An async function body, so that top-level `await` works as in a module;
+		// 'use strict' shares the first line so that line numbers stay the reader's.
+		await new AsyncFunction(TRACE_PARAMETER, `'use strict';${code}`)(tracing);
+		mainFinished = true;
+		finishIfIdle();
+	} catch (error) {
+		fail(error);
+	}
+}
+
+self.addEventListener('message', (event: MessageEvent<RunRequest>) => void run(event.data), {
+	once: true,
+});
