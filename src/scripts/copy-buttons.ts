@@ -12,7 +12,7 @@ export function addCopyButtons() {
 
 		const button = document.createElement('button');
 		button.type = 'button';
-		button.className = 'copy-button';
+		button.className = 'button button-small copy-button';
 		button.textContent = 'Copy';
 		button.setAttribute('aria-label', 'Copy code');
 		// The button's label names what it does, so screen readers hear the outcome from here.

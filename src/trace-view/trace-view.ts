@@ -123,8 +123,8 @@ export async function showTrace(
 			: [];
 
 	const controls = element('div', 'trace-controls');
-	const back = element('button', 'snippet-secondary trace-step-button', '← Back');
-	const forward = element('button', 'snippet-secondary trace-step-button', 'Forward →');
+	const back = element('button', 'button trace-step-button', '← Back');
+	const forward = element('button', 'button trace-step-button', 'Forward →');
 	back.type = forward.type = 'button';
 	back.dataset.step = 'back';
 	forward.dataset.step = 'forward';
