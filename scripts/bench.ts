@@ -21,7 +21,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, getChromiumPath } from '../src/integrations/chromium.ts';
 import { getChapterId, listChapterFiles } from '../src/lib/chapter-files.ts';
-import type { Language } from '../src/shared/languages.ts';
+import { LANGUAGES, type Language } from '../src/shared/languages.ts';
 import { PYODIDE_FILES } from '../src/shared/pyodide-files.ts';
 import { recordScripts } from './browser/measure-scripts.ts';
 import { readManifest, startSite } from './browser/serve-site.ts';
@@ -208,7 +208,7 @@ heading(
 	await page.goto(site.url('/chapters/yield-from/'), { waitUntil: 'networkidle' });
 	const root = page.locator('[data-snippet-id="yield-from-throws-all-the-way-in"]');
 	// Both languages run once first, so that the figures are the trace's own (Mermaid, recorders, drawing), not Pyodide's start.
-	for (const language of ['python', 'typescript']) {
+	for (const language of LANGUAGES) {
 		await root.locator(`[data-run="${language}"]`).click();
 		await root
 			.locator(`[data-verdict="${language}"][data-status="pass"]`)
@@ -219,7 +219,7 @@ heading(
 	for (let round = 0; round < 6; round++) {
 		const started = performance.now();
 		await root.getByRole('button', { name: 'Trace' }).click();
-		for (const language of ['python', 'typescript'])
+		for (const language of LANGUAGES)
 			await root.locator(`[data-trace-for="${language}"] .trace-step`).waitFor();
 		times.push(performance.now() - started);
 		await root.getByRole('button', { name: 'Trace' }).click(); // Hide, so that the next press traces again.

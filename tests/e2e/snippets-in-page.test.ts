@@ -1,6 +1,7 @@
 /** Every snippet, run by a reader in the page, reaches `pass`; and the runner reports drift, errors and runaways. */
 import { describe, expect, test } from 'vitest';
 import { readManifest } from '../../scripts/browser/serve-site.ts';
+import { LANGUAGES } from '../../src/shared/languages.ts';
 import { useBuiltSite } from '../support/built-site.ts';
 import { runAndWait } from '../support/verdict.ts';
 
@@ -20,9 +21,7 @@ describe.each(pages)('chapter %s', (pagePath) => {
 
 		for (const snippet of onPage) {
 			const root = page.locator(`[data-snippet-id="${snippet.id}"]`);
-			const languages = snippet.python
-				? (['python', 'typescript'] as const)
-				: (['typescript'] as const);
+			const languages = LANGUAGES.filter((language) => snippet[language] !== null);
 			for (const language of languages) {
 				// The first Python run on a page loads Pyodide.
 				const { status, text, details } = await runAndWait(root, language, 60_000);

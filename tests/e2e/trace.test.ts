@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useBuiltSite } from '../support/built-site.ts';
+import { LANGUAGES } from '../../src/shared/languages.ts';
 
 const site = useBuiltSite();
 
@@ -16,7 +17,7 @@ async function traceSnippet(page: Page, chapter: string, id: string) {
 	await page.goto(site.url(`/chapters/${chapter}/`));
 	const root = page.locator(`[data-snippet-id="${id}"]`);
 	await root.getByRole('button', { name: 'Trace' }).click();
-	for (const language of ['python', 'typescript']) {
+	for (const language of LANGUAGES) {
 		await root
 			.locator(`[data-trace-for="${language}"] .trace-step`)
 			.waitFor({ timeout: PYTHON_START_MS });
