@@ -5,6 +5,12 @@ reader's code runs unchanged. `start(sink)` before the snippet runs, `stop()`
 after; `sink` receives each event as it happens, as JSON shaped like
 `TraceEvent` in trace-event.ts.
 
+`start(sink, functions=True)` also records the calls and returns of the
+snippet's plain functions (function-call, function-return, and a raise when an
+exception leaves one), and a generator called inside such a function is driven
+by it. The page does not ask for that; the test that checks the chapters'
+sequence diagrams against real runs does, as those diagrams draw plain calls.
+
 Where an event comes from:
 - create: a CALL of a generator function defined in the snippet;
 - call: a CALL of next(), send(), throw() or close() on a generator, or a
@@ -23,7 +29,12 @@ monitoring = sys.monitoring
 TOOL = monitoring.PROFILER_ID
 E = monitoring.events
 SNIPPET = "<snippet>"
+CO_NEWLOCALS = 0x2
 CO_GENERATOR = 0x20
+# Generators, coroutines and async generators: functions whose calls do not simply run and return.
+CO_SUSPENDABLE = CO_GENERATOR | 0x80 | 0x100 | 0x200
+# Functions the compiler writes, not the reader: Python 3.14 evaluates annotations lazily through these.
+COMPILER_MADE = {"__annotate__"}
 CALLER = "caller"
 MAX_VALUE_CHARS = 80
 METHODS = ("send", "throw", "close")
@@ -77,9 +88,22 @@ def is_snippet_generator(code):
     return code.co_filename == SNIPPET and bool(code.co_flags & CO_GENERATOR)
 
 
+def is_snippet_function(code):
+    """A plain function of the snippet; CO_NEWLOCALS leaves out the module's code and class bodies."""
+    return (
+        code.co_filename == SNIPPET
+        and bool(code.co_flags & CO_NEWLOCALS)
+        and not code.co_flags & CO_SUSPENDABLE
+        and code.co_name not in COMPILER_MADE
+    )
+
+
 class Tracer:
-    def __init__(self, sink):
+    def __init__(self, sink, functions=False):
         self.sink = sink
+        self.functions = functions
+        # Plain functions running now, by frame; removed when they return, so a reused id is harmless.
+        self.function_frames = {}
         # Generators are named by their frame, which lives as long as they do.
         self.frame_names = {}
         self.frames = []
@@ -135,9 +159,9 @@ class Tracer:
         return name
 
     def participant(self, frame):
-        """Who is driving: the nearest generator up the stack, else the caller."""
+        """Who is driving: the nearest generator (or recorded plain function) up the stack, else the caller."""
         while frame is not None:
-            name = self.frame_names.get(id(frame))
+            name = self.frame_names.get(id(frame)) or self.function_frames.get(id(frame))
             if name is not None:
                 return name
             frame = frame.f_back
@@ -232,9 +256,15 @@ class Tracer:
             self.record("call", inner, outer, method=method, value=value)
 
     def on_start(self, code, offset):
-        if not is_snippet_generator(code):
+        if is_snippet_generator(code):
+            self.resumed(code, None, None)
+        elif self.functions and is_snippet_function(code):
+            frame = sys._getframe(1)
+            self.record("function-call", code.co_name, self.participant(frame.f_back), line=self.line(frame.f_back))
+            self.function_frames[id(frame)] = code.co_name
+        else:
+            # Not reported again for this code until stop(), so other code runs at full speed.
             return monitoring.DISABLE
-        self.resumed(code, None, None)
 
     def on_throw(self, code, offset, exception):
         if not is_snippet_generator(code):
@@ -257,13 +287,23 @@ class Tracer:
         if is_snippet_generator(code):
             self.left("yield", code, show(value))
 
+    def function_left(self, kind, value):
+        frame = sys._getframe(2)
+        name = self.function_frames.pop(id(frame), None)
+        if name is not None:
+            self.record(kind, name, self.participant(frame.f_back), line=frame.f_lineno, value=value)
+
     def on_return(self, code, offset, value):
         if is_snippet_generator(code):
             self.left("return", code, show(value))
+        elif self.functions and is_snippet_function(code):
+            self.function_left("function-return", show(value))
 
     def on_unwind(self, code, offset, exception):
         if is_snippet_generator(code):
             self.left("raise", code, describe_error(exception))
+        elif self.functions and is_snippet_function(code):
+            self.function_left("raise", describe_error(exception))
 
     def finished_call(self, callable, raised):
         if not self.calls or self.calls[-1][1] != callable:
@@ -308,9 +348,9 @@ CALLBACKS = {
 tracer = None
 
 
-def start(sink):
+def start(sink, functions=False):
     global tracer
-    tracer = Tracer(sink)
+    tracer = Tracer(sink, functions)
     monitoring.use_tool_id(TOOL, "generator trace")
     events = 0
     for event, method in CALLBACKS.items():

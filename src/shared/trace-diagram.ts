@@ -4,6 +4,9 @@
  * generator's activation bar runs from the call that resumes it to its yield,
  * return or raise. Message i of the diagram is event i of the trace, which is
  * how step mode finds the message to highlight.
+ *
+ * `toMermaidMessage` is the one place an event becomes a message; the diagram
+ * contract (`snippets/check-diagram.ts`) reads a recorded run through it too.
  */
 import { CALLER, displayNames, endsOf, labelOf, type TraceEvent } from './trace-event.ts';
 
@@ -12,14 +15,32 @@ function escapeText(text: string): string {
 	return text.replace(/[#;<>]/g, (character) => `#${character.charCodeAt(0)};`);
 }
 
+/** Each arrow with its activation marker: `+` starts the callee's activation bar, `-` ends it. */
 const ARROWS: Record<TraceEvent['kind'], string> = {
 	create: '->>',
 	call: '->>+',
+	// Dashed, as the chapters draw it: a generator handing control back paused, not finished.
 	yield: '-->>-',
-	return: '-->>-',
+	// Solid: a generator that returns is finished, like a function that returns.
+	return: '->>-',
 	// A cross at the caller's end: the call ended with an exception.
 	raise: '--x-',
+	'function-call': '->>+',
+	'function-return': '->>-',
 };
+
+/** One message of a sequence diagram, between participants named as the trace names them. */
+export interface MermaidMessage {
+	from: string;
+	arrow: string;
+	to: string;
+	label: string;
+}
+
+export function toMermaidMessage(event: TraceEvent): MermaidMessage {
+	const { from, to } = endsOf(event);
+	return { from, arrow: ARROWS[event.kind], to, label: labelOf(event) };
+}
 
 export function toSequenceDiagram(events: TraceEvent[]): string {
 	const names = displayNames(events);
@@ -41,13 +62,13 @@ export function toSequenceDiagram(events: TraceEvent[]): string {
 		}
 	}
 	for (const event of events) {
-		const { from, to } = endsOf(event);
 		if (event.kind === 'create' && !ids.has(event.generator)) {
 			lines.push(
 				`  create participant ${idOf(event.generator)} as ${escapeText(names.get(event.generator) ?? event.generator)}`
 			);
 		}
-		lines.push(`  ${idOf(from)}${ARROWS[event.kind]}${idOf(to)}: ${escapeText(labelOf(event))}`);
+		const { from, arrow, to, label } = toMermaidMessage(event);
+		lines.push(`  ${idOf(from)}${arrow}${idOf(to)}: ${escapeText(label)}`);
 	}
 	return lines.join('\n');
 }

@@ -6,6 +6,11 @@
  * Generators are named by their function, numbered in order of creation
  * ("averager#1"); the other side of each message is the generator driving it
  * (through `yield*`/`yield from`), or "caller" for any other code.
+ *
+ * On request (`start(sink, functions=True)`, which the diagram contract uses,
+ * never the page) the Python recorder also records plain functions: their calls
+ * and returns, with `generator` naming the function without a number
+ * ("other_function"), and a plain function then drives what it calls.
  */
 
 export type GeneratorState = 'created' | 'running' | 'suspended' | 'closed';
@@ -22,11 +27,20 @@ export type TraceEvent = {
 	/** `value` is the argument, formatted in the run's own language; absent when there was none. */
 	| { kind: 'call'; method: 'next' | 'send' | 'throw' | 'return' | 'close'; value?: string }
 	| { kind: 'yield' | 'return' | 'raise'; value: string }
+	/**
+	 * A plain function called, and returning with `value`. An exception out of it is a `raise`,
+	 * drawn the same as a generator's.
+	 */
+	| { kind: 'function-call' }
+	| { kind: 'function-return'; value: string }
 );
 
 export const CALLER = 'caller';
 
-/** The state a generator is in once the event has happened. */
+/**
+ * The state a generator is in once the event has happened. A plain function is
+ * running during its call and closed once it returned, until it is called again.
+ */
 export function stateAfter(event: TraceEvent): GeneratorState {
 	// A call refused before the generator ran (Python's non-None first send) leaves it as it was.
 	if (event.state) return event.state;
@@ -34,10 +48,12 @@ export function stateAfter(event: TraceEvent): GeneratorState {
 		case 'create':
 			return 'created';
 		case 'call':
+		case 'function-call':
 			return 'running';
 		case 'yield':
 			return 'suspended';
 		case 'return':
+		case 'function-return':
 		case 'raise':
 			return 'closed';
 	}
@@ -69,16 +85,20 @@ export function labelOf(event: TraceEvent): string {
 			return `${functionName(event.generator)}()`;
 		case 'call':
 			return `${event.method}(${event.value ?? ''})`;
+		case 'function-call':
+			return 'call()';
 		case 'yield':
 		case 'return':
 		case 'raise':
 			return `${event.kind} ${event.value}`;
+		case 'function-return':
+			return `return ${event.value}`;
 	}
 }
 
-/** Who sends the message: calls go to the generator, everything else comes back from it. */
+/** Who sends the message: calls go to the generator (or function), everything else comes back from it. */
 export function endsOf(event: TraceEvent): { from: string; to: string } {
-	return event.kind === 'create' || event.kind === 'call'
+	return event.kind === 'create' || event.kind === 'call' || event.kind === 'function-call'
 		? { from: event.caller, to: event.generator }
 		: { from: event.generator, to: event.caller };
 }

@@ -1,76 +1,86 @@
 import { compareOutput, type OutputComparison } from '../shared/compare-output.ts';
+import { toMermaidMessage } from '../shared/trace-diagram.ts';
+import { displayNames, type TraceEvent } from '../shared/trace-event.ts';
 
 /**
  * Checks a documented sequence diagram against what its snippet really does.
  *
- * Both sides become the same lines, `Caller ->> Generator: next`, so that any
- * drift shows as a line diff: the diagram from its Mermaid source, the run from
- * the trace of who handed control to whom (see `python/trace_calls.py`).
+ * The run is the page's own: recorded in Pyodide by the trace view's recorder
+ * (`recorders/trace_generators.py`, asked to record plain functions too) and
+ * turned into Mermaid messages by the trace view's renderer (`toMermaidMessage`).
+ * Both sides then become the same lines, `caller ->> generator: next`, so that
+ * any drift shows as a line diff:
+ * - participants by the function they stand for: the diagram's "Other Function"
+ *   is `other_function`, its "Caller" the top-level code, which the recorder
+ *   calls `caller`;
+ * - the arrow, solid `->>` or dashed `-->>`, without activation markers, so that
+ *   a yield drawn solid is a difference;
+ * - the kind of message, the first word of its label: `next()` is next,
+ *   `yield 'x'` yield, "return/StopIteration" return.
+ *
+ * Creating a generator hands over no control, and the diagrams do not draw it:
+ * the run's `create` events are left out.
  */
 
-/** One hand-over of control: [from, to, kind], with function names as the run knows them. */
-export type TraceMessage = [from: string, to: string, kind: string];
+const MESSAGE = /^\s*(\w+)\s*(-->>|->>|--x|-x)([+-]?)\s*(\w+)\s*:\s*(.+?)\s*$/;
+const PARTICIPANT = /^\s*(?:create\s+)?(?:participant|actor)\s+(\w+)(?:\s+as\s+(.+?))?\s*$/;
 
-const MESSAGE = /^\s*(\w+)\s*(-->>|->>)\s*(\w+)\s*:\s*(.+?)\s*$/;
-const PARTICIPANT = /^\s*participant\s+(\w+)(?:\s+as\s+(.+?))?\s*$/;
-
-/** The top-level code of a snippet is the diagram's caller. */
-const MODULE = '<module>';
-
-/** Diagram labels name functions the way prose does: "Other Function" is `other_function`, "Caller" the top-level code. */
-function toFunctionName(label: string): string {
-	const name = label.trim().toLowerCase().replace(/\s+/g, '_');
-	return name === 'caller' ? MODULE : name;
+/** Diagrams name participants the way prose does: "Other Function" is `other_function`. */
+export function toParticipantName(label: string): string {
+	return label.trim().toLowerCase().replace(/\s+/g, '_');
 }
 
-/** "return/StopIteration" is the diagram's way of saying the generator returned. */
-function toKind(text: string): string {
-	return text.trim().toLowerCase().split('/')[0]!;
+/** The first word of a label: `next()` → next, `return/StopIteration` → return. */
+export function kindOf(label: string): string {
+	return label
+		.trim()
+		.toLowerCase()
+		.split(/[\s(/]/)[0]!;
 }
 
 function formatMessage(from: string, arrow: string, to: string, kind: string) {
 	return `${from} ${arrow} ${to}: ${kind}`;
 }
 
-/** The diagram's messages as lines, with participants named by the functions they stand for. */
+/** The diagram's messages as lines; participant declarations name them, `activate` lines say nothing. */
 export function readDiagramMessages(source: string): string[] {
 	const names = new Map<string, string>();
+	const nameOf = (id: string) => names.get(id) ?? toParticipantName(id);
 	const lines: string[] = [];
 	for (const line of source.split('\n')) {
 		const participant = PARTICIPANT.exec(line);
 		if (participant) {
-			names.set(participant[1]!, toFunctionName(participant[2] ?? participant[1]!));
+			const [, id, label] = participant;
+			names.set(id!, toParticipantName(label ?? id!));
 			continue;
 		}
 		const message = MESSAGE.exec(line);
 		if (message) {
-			const [, from, arrow, to, text] = message;
-			lines.push(
-				formatMessage(
-					names.get(from!) ?? toFunctionName(from!),
-					arrow!,
-					names.get(to!) ?? toFunctionName(to!),
-					toKind(text!)
-				)
-			);
+			const [, from, arrow, , to, label] = message;
+			lines.push(formatMessage(nameOf(from!), arrow!, nameOf(to!), kindOf(label!)));
 		}
 	}
 	return lines;
 }
 
-/** The run's messages as lines; a yield is drawn dashed, every other hand-over solid. */
-export function readTraceMessages(trace: TraceMessage[]): string[] {
-	return trace.map(([from, to, kind]) =>
-		formatMessage(from, kind === 'yield' ? '-->>' : '->>', to, kind)
-	);
+/** A recorded run's messages as lines, drawn as the trace view draws them. */
+export function readRunMessages(events: TraceEvent[]): string[] {
+	const names = displayNames(events);
+	const nameOf = (participant: string) => names.get(participant) ?? participant;
+	return events
+		.filter((event) => event.kind !== 'create')
+		.map((event) => {
+			const { from, arrow, to, label } = toMermaidMessage(event);
+			return formatMessage(nameOf(from), arrow.replace(/[+-]$/, ''), nameOf(to), kindOf(label));
+		});
 }
 
-export function compareDiagramWithTrace(
+export function compareDiagramWithRun(
 	diagramSource: string,
-	trace: TraceMessage[]
+	events: TraceEvent[]
 ): OutputComparison {
 	return compareOutput(
 		readDiagramMessages(diagramSource).join('\n'),
-		readTraceMessages(trace).join('\n')
+		readRunMessages(events).join('\n')
 	);
 }

@@ -1,16 +1,16 @@
 import type { Language } from '../shared/languages.ts';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { TraceMessage } from './check-diagram.ts';
 import { transpileTypeScript } from '../shared/transpile.ts';
 
 /**
  * Runs a snippet as a real program, outside any browser: TypeScript (types
  * removed) under this Node, Python under the system's CPython. Used by the test
- * suite to check each transcript like a doctest.
+ * suite to check each transcript like a doctest. Python's first check is in
+ * Pyodide, the Python readers run (`run-in-pyodide.ts`); CPython is a second
+ * one, where the machine has it (`findCPython`).
  */
 
 export interface ProgramResult {
@@ -49,6 +49,10 @@ function runProgram(command: string, args: string[]): Promise<ProgramResult> {
 	});
 }
 
+function pythonCommand(): string {
+	return process.env.PYTHON ?? 'python3';
+}
+
 const PROGRAMS: Record<
 	Language,
 	{ extension: string; prepare: (code: string) => string; command: () => string }
@@ -58,7 +62,7 @@ const PROGRAMS: Record<
 	python: {
 		extension: '.py',
 		prepare: (code) => code,
-		command: () => process.env.PYTHON ?? 'python3',
+		command: pythonCommand,
 	},
 };
 
@@ -74,19 +78,30 @@ export async function runSnippetInNode(language: Language, code: string): Promis
 	}
 }
 
-const PYTHON_TRACER = fileURLToPath(new URL('./python/trace_calls.py', import.meta.url));
+/** The oldest CPython the transcripts are checked against, as a second Python beside Pyodide. */
+const OLDEST_CPYTHON = { major: 3, minor: 11 };
 
-/** Runs a Python snippet under a tracer and returns who handed control to whom, in order. */
-export async function tracePythonSnippet(code: string): Promise<TraceMessage[]> {
-	const dir = await mkdtemp(path.join(tmpdir(), 'snippet-trace-'));
+export type CPythonAvailability =
+	{ found: true; version: string } | { found: false; reason: string };
+
+/** Whether `$PYTHON` (else `python3`) can be run and is recent enough; if not, why. */
+export async function findCPython(): Promise<CPythonAvailability> {
+	const command = pythonCommand();
+	let result: ProgramResult;
 	try {
-		const file = path.join(dir, 'snippet.py');
-		const traceFile = path.join(dir, 'trace.json');
-		await writeFile(file, code);
-		const result = await runProgram(PROGRAMS.python.command(), [PYTHON_TRACER, file, traceFile]);
-		if (result.exitCode !== 0) throw new Error(`The traced snippet failed:\n${result.stderr}`);
-		return JSON.parse(await readFile(traceFile, 'utf8')) as TraceMessage[];
-	} finally {
-		await rm(dir, { recursive: true, force: true });
+		result = await runProgram(command, ['-c', 'import sys; print(*sys.version_info[:2])']);
+	} catch {
+		return { found: false, reason: `no CPython: \`${command}\` could not be started` };
 	}
+	const version = /^(\d+) (\d+)$/.exec(result.stdout.trim());
+	if (result.exitCode !== 0 || !version)
+		return { found: false, reason: `no CPython: \`${command}\` did not tell its version` };
+	const [major, minor] = [Number(version[1]), Number(version[2])];
+	const { major: oldestMajor, minor: oldestMinor } = OLDEST_CPYTHON;
+	if (major < oldestMajor || (major === oldestMajor && minor < oldestMinor))
+		return {
+			found: false,
+			reason: `\`${command}\` is Python ${major}.${minor}; the CPython check needs ${oldestMajor}.${oldestMinor} or later`,
+		};
+	return { found: true, version: `${major}.${minor}` };
 }

@@ -1,17 +1,35 @@
 /**
  * Documented diagrams are a contract, like transcripts: a sequence diagram that
  * names its snippet (```mermaid snippet=ID) must show the hand-overs of control
- * that really happen when the snippet's Python runs.
+ * that really happen when the snippet's Python runs, as the page's recorder
+ * records them in Pyodide.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
-import { compareDiagramWithTrace } from '../../src/snippets/check-diagram.ts';
+import { afterAll, describe, expect, test } from 'vitest';
+import { compareDiagramWithRun } from '../../src/snippets/check-diagram.ts';
 import { listChapterFiles } from '../../src/lib/chapter-files.ts';
 import { collectSnippets } from '../../src/snippets/collect-snippets.ts';
 import { formatDiff } from '../../src/shared/compare-output.ts';
 import { extractDocumentedDiagrams, extractSnippets } from '../../src/snippets/extract-snippets.ts';
-import { tracePythonSnippet } from '../../src/snippets/run-in-node.ts';
+import { PYODIDE_TIME_LIMIT_MS, PyodideRunner } from '../../src/snippets/run-in-pyodide.ts';
+import type { TraceEvent } from '../../src/shared/trace-event.ts';
+
+/** The runner's own time limit answers first; the rest is for starting Pyodide. */
+const PYODIDE_TEST_TIMEOUT_MS = PYODIDE_TIME_LIMIT_MS + 30_000;
+
+const pyodide = new PyodideRunner();
+afterAll(() => pyodide.close());
+
+/** The snippet's run as the page's recorder sees it, plain function calls included. */
+async function recordRun(code: string, where: string): Promise<TraceEvent[]> {
+	const run = await pyodide.trace(code, { functions: true });
+	if (run.timedOut || run.exitCode !== 0)
+		throw new Error(
+			`${where}: the snippet ${run.timedOut ? 'did not finish' : 'failed'} in Pyodide:\n${run.stderr}`
+		);
+	return run.events;
+}
 
 const snippets = await collectSnippets();
 const diagrams = (
@@ -31,15 +49,15 @@ test('the first chapter documents both of its diagrams', () => {
 });
 
 describe.each(diagrams)('diagram of $snippetId ($where)', (diagram) => {
-	test('matches a real run of the snippet', async () => {
+	test('matches a real run of the snippet', { timeout: PYODIDE_TEST_TIMEOUT_MS }, async () => {
 		const snippet = snippets.find((candidate) => candidate.id === diagram.snippetId);
 		if (!snippet?.python)
 			throw new Error(
 				`${diagram.where}: no Python snippet "${diagram.snippetId}" to check the diagram against.`
 			);
-		const comparison = compareDiagramWithTrace(
+		const comparison = compareDiagramWithRun(
 			diagram.source,
-			await tracePythonSnippet(snippet.python.code)
+			await recordRun(snippet.python.code, diagram.where)
 		);
 		if (!comparison.pass) {
 			const diff = formatDiff(comparison.diff, {
@@ -53,16 +71,21 @@ describe.each(diagrams)('diagram of $snippetId ($where)', (diagram) => {
 	});
 });
 
-test('a diagram that drifted from its snippet fails the check, showing where', async () => {
-	const fixture = path.resolve('tests/fixtures/altered-diagram.mdx');
-	const source = await readFile(fixture, 'utf8');
-	const [snippet] = extractSnippets(source, fixture);
-	const [diagram] = extractDocumentedDiagrams(source, fixture);
-	const comparison = compareDiagramWithTrace(
-		diagram!.source,
-		await tracePythonSnippet(snippet!.python!.code)
-	);
-	expect(comparison.pass).toBe(false);
-	expect(formatDiff(comparison.diff)).toContain('+ <module> ->> generator: next');
-	expect(formatDiff(comparison.diff)).toContain('- generator -->> <module>: yield');
-});
+test(
+	'a diagram that drifted from its snippet fails the check, showing where',
+	{ timeout: PYODIDE_TEST_TIMEOUT_MS },
+	async () => {
+		const fixture = path.resolve('tests/fixtures/altered-diagram.mdx');
+		const source = await readFile(fixture, 'utf8');
+		const [snippet] = extractSnippets(source, fixture);
+		const [diagram] = extractDocumentedDiagrams(source, fixture);
+		const comparison = compareDiagramWithRun(
+			diagram!.source,
+			await recordRun(snippet!.python!.code, fixture)
+		);
+		expect(comparison.pass).toBe(false);
+		// The fixture draws the function call before the second next(); the run makes it after.
+		expect(formatDiff(comparison.diff)).toContain('+ caller ->> generator: next');
+		expect(formatDiff(comparison.diff)).toContain('- generator -->> caller: yield');
+	}
+);

@@ -1,18 +1,29 @@
 /**
  * The transcripts are a contract, checked like doctests: every TypeScript snippet
  * type-checks under `strict` and prints exactly its transcript in Node, and every
- * Python snippet prints exactly its transcript in CPython.
+ * Python snippet prints exactly its transcript in Pyodide, the Python readers
+ * run, and, where the machine has a recent enough one, in CPython too.
  */
-import path from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { collectSnippets } from '../../src/snippets/collect-snippets.ts';
 import { compareOutput, formatDiff } from '../../src/shared/compare-output.ts';
-import { runSnippetInNode } from '../../src/snippets/run-in-node.ts';
+import {
+	findCPython,
+	runSnippetInNode,
+	type ProgramResult,
+} from '../../src/snippets/run-in-node.ts';
+import { PYODIDE_TIME_LIMIT_MS, PyodideRunner } from '../../src/snippets/run-in-pyodide.ts';
 import { typecheckSnippets } from '../../src/snippets/typecheck-snippets.ts';
-import type { Language } from '../../src/shared/languages.ts';
 import type { SnippetSide } from '../../src/shared/snippet.ts';
 
+/** The runner's own time limit answers first; the rest is for starting Pyodide. */
+const PYODIDE_TEST_TIMEOUT_MS = PYODIDE_TIME_LIMIT_MS + 30_000;
+
 const snippets = await collectSnippets();
+const cpython = await findCPython();
+// One Pyodide for the whole file: it starts loading now, while the TypeScript is type-checked.
+const pyodide = new PyodideRunner();
+afterAll(() => pyodide.close());
 let typeErrors = new Map<string, string[]>();
 
 beforeAll(() => {
@@ -25,8 +36,8 @@ test('the chapters declare snippets', () => {
 	expect(snippets.length).toBeGreaterThan(0);
 });
 
-async function expectTranscript(language: Language, side: SnippetSide, where: string) {
-	const result = await runSnippetInNode(language, side.code);
+/** `where` says which snippet ran where: `Snippet "x" in file, Python in Pyodide`. */
+function expectTranscript(result: ProgramResult, side: SnippetSide, where: string) {
 	const problems: string[] = [];
 	if (result.timedOut) problems.push('it did not finish in time');
 	if (result.exitCode !== 0) problems.push(`it exited with code ${result.exitCode}`);
@@ -35,7 +46,7 @@ async function expectTranscript(language: Language, side: SnippetSide, where: st
 	if (!comparison.pass)
 		problems.push(`its output differs from the transcript:\n${formatDiff(comparison.diff)}`);
 	if (problems.length > 0) {
-		throw new Error(`${where}, ${language}: ${problems.join('\n')}`);
+		throw new Error(`${where}: ${problems.join('\n')}`);
 	}
 }
 
@@ -48,10 +59,26 @@ describe.each(snippets)('snippet $id ($file)', (snippet) => {
 	});
 
 	test('TypeScript prints its transcript', async () => {
-		await expectTranscript('typescript', snippet.typescript, where);
+		const result = await runSnippetInNode('typescript', snippet.typescript.code);
+		expectTranscript(result, snippet.typescript, `${where}, typescript`);
 	});
 
-	test.skipIf(snippet.python === null)('Python prints its transcript', async () => {
-		await expectTranscript('python', snippet.python!, where);
-	});
+	test.skipIf(snippet.python === null)(
+		'Python prints its transcript in Pyodide',
+		{ timeout: PYODIDE_TEST_TIMEOUT_MS },
+		async () => {
+			const python = snippet.python!;
+			expectTranscript(await pyodide.run(python.code), python, `${where}, Python in Pyodide`);
+		}
+	);
+
+	test.skipIf(snippet.python === null)(
+		'Python prints its transcript in CPython',
+		async (context) => {
+			if (!cpython.found) return context.skip(cpython.reason);
+			const python = snippet.python!;
+			const result = await runSnippetInNode('python', python.code);
+			expectTranscript(result, python, `${where}, Python in CPython ${cpython.version}`);
+		}
+	);
 });

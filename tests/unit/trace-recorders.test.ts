@@ -22,11 +22,11 @@ function summarize(events: TraceEvent[]): string[] {
 		const detail =
 			event.kind === 'call'
 				? `${event.method}(${event.value ?? ''})`
-				: event.kind === 'create'
+				: event.kind === 'create' || event.kind === 'function-call'
 					? ''
 					: (event.value ?? '');
 		const arrow =
-			event.kind === 'create' || event.kind === 'call'
+			event.kind === 'create' || event.kind === 'call' || event.kind === 'function-call'
 				? `${event.caller} -> ${event.generator}`
 				: `${event.generator} -> ${event.caller}`;
 		return `${arrow} ${event.kind} ${detail}`.trim();
@@ -53,20 +53,37 @@ function traceTypeScript(source: string): TraceEvent[] {
 	return events;
 }
 
-const pyodide = await loadPyodide();
+/** The little of Pyodide's loosely typed API these tests use. */
+interface Python {
+	globals: { get(name: 'dict'): () => PyDict };
+	runPython(code: string, options: { globals: PyDict; filename?: string }): unknown;
+}
+interface PyDict {
+	get(key: string): unknown;
+	destroy(): void;
+}
+type StartRecorder = (sink: (event: string) => void, functions?: boolean) => unknown;
+
+// Pyodide types `globals` as a bare proxy; it is the main module's dict, which has `get`.
+const pyodide = (await loadPyodide()) as unknown as Python;
 const tracerModule = pyodide.globals.get('dict')();
 pyodide.runPython(await readFile('src/recorders/trace_generators.py', 'utf8'), {
 	globals: tracerModule,
 });
+const startRecorder = tracerModule.get('start') as StartRecorder;
+const stopRecorder = tracerModule.get('stop') as () => void;
 
-function tracePython(source: string): TraceEvent[] {
+/** `functions`: also record plain functions, as the diagram contract asks; the page never does. */
+function tracePython(source: string, { functions = false } = {}): TraceEvent[] {
 	const events: TraceEvent[] = [];
 	const namespace = pyodide.globals.get('dict')();
-	tracerModule.get('start')((event: string) => events.push(JSON.parse(event) as TraceEvent));
+	const sink = (event: string) => void events.push(JSON.parse(event) as TraceEvent);
+	if (functions) startRecorder(sink, true);
+	else startRecorder(sink);
 	try {
 		pyodide.runPython(source, { globals: namespace, filename: '<snippet>' });
 	} finally {
-		tracerModule.get('stop')();
+		stopRecorder();
 		namespace.destroy();
 	}
 	return events;
@@ -174,6 +191,68 @@ g.send(None)
 		]);
 		expect(events.slice(1, 3).map((event) => event.state)).toEqual(['created', 'created']);
 	});
+
+	// The generator is kept alive: dropped, it would be closed as it is collected, a step of its own.
+	const generatorInAFunction = `def gen():
+    yield 1
+
+running = []
+
+def start():
+    g = gen()
+    next(g)
+    running.append(g)
+
+def double(x):
+    return 2 * x
+
+start()
+double(next(running[0], 0))
+`;
+
+	test('records no plain function unless asked: a generator made in one is driven by the caller', () => {
+		expect(summarize(tracePython(generatorInAFunction))).toEqual([
+			'caller -> gen#1 create',
+			'caller -> gen#1 call next()',
+			'gen#1 -> caller yield 1',
+			'caller -> gen#1 call next()',
+			'gen#1 -> caller return None',
+		]);
+	});
+
+	test('with functions, records plain calls and returns, and the function drives its generator', () => {
+		const events = tracePython(generatorInAFunction, { functions: true });
+		expect(summarize(events)).toEqual([
+			'caller -> start function-call',
+			'start -> gen#1 create',
+			'start -> gen#1 call next()',
+			'gen#1 -> start yield 1',
+			'start -> caller function-return None',
+			'caller -> gen#1 call next()',
+			'gen#1 -> caller return None',
+			'caller -> double function-call',
+			'double -> caller function-return 0',
+		]);
+		expect(events.map((event) => event.line)).toEqual([14, 7, 8, 2, 9, 15, 2, 15, 12]);
+	});
+
+	test('with functions, records an exception out of a plain function as a raise', () => {
+		const events = tracePython(
+			`def fail():
+    raise ValueError("no")
+
+try:
+    fail()
+except ValueError:
+    pass
+`,
+			{ functions: true }
+		);
+		expect(summarize(events)).toEqual([
+			'caller -> fail function-call',
+			'fail -> caller raise ValueError: no',
+		]);
+	});
 });
 
 test('the diagram keeps values literal, whatever characters they hold', () => {
@@ -187,6 +266,31 @@ test('the diagram keeps values literal, whatever characters they hold', () => {
 		'  create participant g1 as #60;genexpr#62;',
 		'  caller->>g1: #60;genexpr#62;()',
 		"  caller->>+g1: send('a#59;b#35;c')",
+	]);
+});
+
+test('the diagram draws only a yield dashed: a return, of a function or a generator, is solid', () => {
+	const diagram = toSequenceDiagram([
+		{ kind: 'function-call', generator: 'drive', caller: 'caller' },
+		{ kind: 'create', generator: 'gen#1', caller: 'drive' },
+		{ kind: 'call', generator: 'gen#1', caller: 'drive', method: 'next' },
+		{ kind: 'yield', generator: 'gen#1', caller: 'drive', value: '1' },
+		{ kind: 'call', generator: 'gen#1', caller: 'drive', method: 'next' },
+		{ kind: 'return', generator: 'gen#1', caller: 'drive', value: 'None' },
+		{ kind: 'function-return', generator: 'drive', caller: 'caller', value: '1' },
+	]);
+	expect(diagram.split('\n')).toEqual([
+		'sequenceDiagram',
+		'  participant caller as caller',
+		'  participant g1 as drive',
+		'  caller->>+g1: call()',
+		'  create participant g2 as gen',
+		'  g1->>g2: gen()',
+		'  g1->>+g2: next()',
+		'  g2-->>-g1: yield 1',
+		'  g1->>+g2: next()',
+		'  g2->>-g1: return None',
+		'  g1->>-caller: return 1',
 	]);
 });
 

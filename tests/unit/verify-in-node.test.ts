@@ -1,6 +1,8 @@
 /** The doctest machinery must be able to fail: a wrong type, a wrong output, a runaway program. */
-import { describe, expect, test } from 'vitest';
-import { runSnippetInNode } from '../../src/snippets/run-in-node.ts';
+import { afterAll, describe, expect, test } from 'vitest';
+import { compareOutput } from '../../src/shared/compare-output.ts';
+import { findCPython, runSnippetInNode } from '../../src/snippets/run-in-node.ts';
+import { PYODIDE_TIME_LIMIT_MS, PyodideRunner } from '../../src/snippets/run-in-pyodide.ts';
 import { transpileTypeScript } from '../../src/shared/transpile.ts';
 import { typecheckSnippets } from '../../src/snippets/typecheck-snippets.ts';
 
@@ -39,8 +41,10 @@ describe('transpileTypeScript', () => {
 	});
 });
 
+const cpython = await findCPython();
+
 describe('runSnippetInNode', () => {
-	test('captures what TypeScript and Python print', async () => {
+	test('captures what TypeScript and Python print', async (context) => {
 		expect(
 			(
 				await runSnippetInNode(
@@ -49,14 +53,88 @@ describe('runSnippetInNode', () => {
 				)
 			).stdout
 		).toBe('hi { value: 1, done: false }\n');
+		if (!cpython.found) context.skip(cpython.reason);
 		expect((await runSnippetInNode('python', 'print("hi", None)')).stdout).toBe('hi None\n');
 	});
 
-	test('reports a failing program through its exit code and stderr', async () => {
+	test('reports a failing program through its exit code and stderr', async (context) => {
+		if (!cpython.found) context.skip(cpython.reason);
 		const result = await runSnippetInNode('python', 'def g():\n    yield\n\ng().send(1)');
 		expect(result.exitCode).not.toBe(0);
 		expect(result.stderr).toMatch(
 			/TypeError: can't send non-None value to a just-started generator/
 		);
+	});
+});
+
+describe('PyodideRunner', () => {
+	const pyodide = new PyodideRunner();
+	afterAll(() => pyodide.close());
+	/** Starting Pyodide comes on top of the runner's own limit. */
+	const timeout = PYODIDE_TIME_LIMIT_MS + 30_000;
+
+	test(
+		'runs each snippet as the page does, as __main__ in a namespace of its own',
+		{ timeout },
+		async () => {
+			const first = await pyodide.run(
+				'import sys\nx = 1\nprint(__name__, x)\nprint("note", file=sys.stderr)'
+			);
+			expect(first).toMatchObject({
+				stdout: '__main__ 1\n',
+				stderr: 'note\n',
+				exitCode: 0,
+				timedOut: false,
+			});
+			const second = await pyodide.run('print("x" in globals())');
+			expect(second.stdout).toBe('False\n');
+		}
+	);
+
+	test('gives output that a wrong transcript does not match', { timeout }, async () => {
+		const result = await pyodide.run('print(sum([1, 2]))');
+		expect(compareOutput('4\n', result.stdout).pass).toBe(false);
+		expect(compareOutput('3\n', result.stdout).pass).toBe(true);
+	});
+
+	test(
+		'reports an uncaught exception as a failure with its traceback, then runs the next snippet',
+		{ timeout },
+		async () => {
+			const failed = await pyodide.run('def g():\n    yield\n\ng().send(1)');
+			expect(failed.exitCode).not.toBe(0);
+			expect(failed.timedOut).toBe(false);
+			expect(failed.stderr).toMatch(
+				/^Traceback \(most recent call last\):\n {2}File "<snippet>", line 4/
+			);
+			expect(failed.stderr).toMatch(
+				/TypeError: can't send non-None value to a just-started generator\n$/
+			);
+			expect(await pyodide.run('print("still here")')).toMatchObject({
+				stdout: 'still here\n',
+				exitCode: 0,
+			});
+		}
+	);
+
+	test(
+		'stops a snippet that never ends, and starts afresh for the next one',
+		{ timeout },
+		async () => {
+			// The loop never ends, so any limit finds it still running: the verdict does not depend on speed.
+			const stuck = await pyodide.run('while True:\n    pass', { timeLimitMs: 1000 });
+			expect(stuck).toMatchObject({ exitCode: null, timedOut: true });
+			expect(await pyodide.run('print(__name__)')).toMatchObject({
+				stdout: '__main__\n',
+				exitCode: 0,
+			});
+		}
+	);
+
+	test("records a run with the page's recorder when asked", { timeout }, async () => {
+		const run = await pyodide.trace('def gen():\n    yield 1\n\ng = gen()\nnext(g)', {
+			functions: false,
+		});
+		expect(run.events.map((event) => event.kind)).toEqual(['create', 'call', 'yield']);
 	});
 });
