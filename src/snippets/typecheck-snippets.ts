@@ -29,15 +29,17 @@ export function typecheckSnippets(
 		snippets.map((snippet) => [`${VIRTUAL_DIR}${snippet.id}.ts`, snippet.code])
 	);
 	const host = ts.createCompilerHost(COMPILER_OPTIONS);
-	const { getSourceFile, fileExists, readFile } = host;
+	const getSourceFile = host.getSourceFile.bind(host);
+	const fileExists = host.fileExists.bind(host);
+	const readFile = host.readFile.bind(host);
 	host.getSourceFile = (fileName, languageVersion, ...rest) => {
 		const code = files.get(fileName);
 		return code === undefined
-			? getSourceFile.call(host, fileName, languageVersion, ...rest)
+			? getSourceFile(fileName, languageVersion, ...rest)
 			: ts.createSourceFile(fileName, code, languageVersion, true);
 	};
-	host.fileExists = (fileName) => files.has(fileName) || fileExists.call(host, fileName);
-	host.readFile = (fileName) => files.get(fileName) ?? readFile.call(host, fileName);
+	host.fileExists = (fileName) => files.has(fileName) || fileExists(fileName);
+	host.readFile = (fileName) => files.get(fileName) ?? readFile(fileName);
 
 	const program = ts.createProgram([...files.keys()], COMPILER_OPTIONS, host);
 	const problems = new Map<string, string[]>();

@@ -244,6 +244,13 @@ describe('what a program prints is shown, and only its standard output is compar
 		}
 	);
 
+	test('python: a last line printed without a newline belongs to its own run', async () => {
+		const { root } = await openChapter();
+		const result = await run(root, 'print("no newline", end="")', 'python');
+		expect(result.status).toBe('fail');
+		expect(result.details).toContain('+ no newline');
+	});
+
 	test.each(LANGUAGES)(
 		'%s: stderr is shown apart, marked, and never counted toward the transcript',
 		async (language) => {

@@ -9,7 +9,13 @@
  * cannot download its own files: the page fetches them once and hands the
  * bytes over, and Pyodide's requests for them are answered from memory.
  */
-import tracerSource from '../../recorders/trace_generators.py?raw';
+import recorderSource from '../../recorders/trace_generators.py?raw';
+import {
+	FLUSH_OUTPUT,
+	loadRecorder,
+	type Pyodide,
+	type Recorder,
+} from '../../shared/pyodide-api.ts';
 import {
 	printLine,
 	recordTraceEvent,
@@ -24,28 +30,13 @@ import type { PythonWorkerRequest } from '../protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-interface Pyodide {
-	runPython(code: string, options: { globals: unknown; filename?: string }): unknown;
-	globals: { get(name: string): (() => PyDict) | undefined };
-	setStdout(options: { batched: (line: string) => void }): void;
-	setStderr(options: { batched: (line: string) => void }): void;
-}
-interface PyDict {
-	get(key: string): unknown;
-	set(key: string, value: unknown): void;
-	destroy(): void;
-}
-interface Tracer {
-	start(sink: (event: string) => void): void;
-	stop(): void;
-}
 declare function loadPyodide(options: Record<string, unknown>): Promise<Pyodide>;
 
 /** Pyodide asks for its files by URL; this address only names them. */
 const INDEX_URL = 'https://pyodide.invalid/';
 
 let pyodide: Pyodide | undefined;
-let tracer: Tracer | undefined;
+let recorder: Recorder | undefined;
 
 function serveFromMemory(files: Record<string, ArrayBuffer>) {
 	const networkFetch = self.fetch.bind(self);
@@ -74,12 +65,7 @@ async function load(files: Record<string, ArrayBuffer>) {
 	pyodide.setStdout({ batched: (line) => printLine(line) });
 	// Shown to the reader, marked as stderr; never compared with the transcript.
 	pyodide.setStderr({ batched: (line) => printLine(line, 'stderr') });
-	const tracerModule = pyodide.globals.get('dict')!();
-	pyodide.runPython(tracerSource, { globals: tracerModule, filename: 'trace_generators.py' });
-	tracer = {
-		start: tracerModule.get('start') as Tracer['start'],
-		stop: tracerModule.get('stop') as Tracer['stop'],
-	};
+	recorder = loadRecorder(pyodide, recorderSource);
 	send({ type: 'ready' });
 }
 
@@ -100,19 +86,22 @@ function run(code: string, trace: boolean) {
 	if (!pyodide) return;
 	resetOutput();
 	// A fresh namespace for every run, so that one snippet's names never leak into the next.
-	const namespace = pyodide.globals.get('dict')!();
+	const namespace = pyodide.globals.get('dict')();
 	namespace.set('__name__', '__main__');
-	if (trace) tracer?.start((event) => recordTraceEvent(JSON.parse(event) as TraceEvent));
+	if (trace) recorder?.start((event) => recordTraceEvent(JSON.parse(event) as TraceEvent));
+	let failure: ReturnType<typeof describePythonError> | undefined;
 	try {
 		pyodide.runPython(code, { globals: namespace, filename: '<snippet>' });
-		reportDone();
 	} catch (error) {
-		const { name, message, line } = describePythonError(error);
-		reportError(name, message, line);
+		failure = describePythonError(error);
 	} finally {
-		if (trace) tracer?.stop();
+		if (trace) recorder?.stop();
 		namespace.destroy();
 	}
+	// What the program printed last, without a newline, belongs to this run.
+	pyodide.runPython(FLUSH_OUTPUT);
+	if (failure) reportError(failure.name, failure.message, failure.line);
+	else reportDone();
 }
 
 let loading: Promise<boolean> = Promise.resolve(false);
