@@ -4,7 +4,7 @@
  * (`../frame/frame-main.ts`, built by Vite) inlined, because a frame that may
  * connect nowhere cannot load it from the site.
  */
-export const SANDBOX_CSP = [
+const SANDBOX_CSP = [
 	"default-src 'none'",
 	// Blob scripts are the workers and Pyodide's own code; 'unsafe-eval' also lets Pyodide compile WebAssembly.
 	"script-src 'unsafe-inline' 'unsafe-eval' blob:",

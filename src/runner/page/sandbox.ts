@@ -12,12 +12,18 @@ import typescriptWorkerUrl from '../workers/typescript-worker.ts?worker&url';
 import type { FrameMessage, FrameRequest, OutputStream, WorkerMessage } from '../protocol.ts';
 
 /** A worker that sends no heartbeat for this long is busy in a loop it will not leave. */
-export const STUCK_AFTER_MS = 1000;
+const STUCK_AFTER_MS = 1000;
 /** A run that keeps its worker answering (timers, promises) may still not go on for ever. */
-export const MAX_RUN_MS = 10_000;
+const MAX_RUN_MS = 10_000;
 /** Starting Python (compiling Pyodide, unpacking its library) blocks its worker for a while. */
 const PYTHON_START_LIMIT_MS = 60_000;
 const WATCHDOG_INTERVAL_MS = 200;
+/**
+ * A safety net for a frame whose scripts never run at all (a browser or an
+ * extension that blocks them), which would otherwise leave the first Run waiting
+ * for ever. A frame whose script fails says so at once (see `startFrame`).
+ */
+const FRAME_START_LIMIT_MS = 60_000;
 
 export type RunEnd =
 	| { kind: 'done' }
@@ -90,16 +96,21 @@ async function startFrame(): Promise<HTMLIFrameElement> {
 		iframe.hidden = true;
 		iframe.srcdoc = getSandboxDocument(script);
 		let ready = false;
+		const fail = () => {
+			clearTimeout(limit);
+			window.removeEventListener('message', listen);
+			iframe.remove();
+			reject(new Error('the sandbox did not start'));
+		};
+		const limit = setTimeout(fail, FRAME_START_LIMIT_MS);
 		const listen = (event: MessageEvent<FrameMessage>) => {
 			if (event.source !== iframe.contentWindow) return;
 			if (event.data.type === 'ready') {
 				ready = true;
+				clearTimeout(limit);
 				resolve(iframe);
 			} else if (event.data.type === 'loaded') {
-				if (ready) return;
-				window.removeEventListener('message', listen);
-				iframe.remove();
-				reject(new Error('the sandbox did not start'));
+				if (!ready) fail();
 			} else if (active && event.data.runId === active.runId) {
 				receive(active, event.data);
 			}
@@ -144,7 +155,12 @@ export async function runInSandbox(
 	let workerSource: string;
 	let files: Record<string, ArrayBuffer> | undefined;
 	try {
-		frame ??= startFrame();
+		if (!frame) {
+			frame = startFrame();
+			// Only a frame that failed to start is thrown away; a worker script or Pyodide that did
+			// not load leaves a working frame for the next run.
+			frame.catch(() => (frame = undefined));
+		}
 		const needsPython = language === 'python' && !pythonRunning;
 		[iframe, workerSource, files] = await Promise.all([
 			frame,
@@ -156,7 +172,6 @@ export async function runInSandbox(
 				: undefined,
 		]);
 	} catch (error) {
-		frame = undefined;
 		return { kind: 'unavailable', reason: (error as Error).message };
 	}
 	if (nextRunId !== runId + 1) return { kind: 'stopped' }; // Another run started while this one waited.
