@@ -36,11 +36,44 @@ export function loadRecorder(pyodide: Pyodide, source: string): Recorder {
 /**
  * Run after every snippet. A last line printed without its newline stays in
  * Pyodide's line buffer until the stream is synced, and would otherwise come out
- * with the next snippet's output; CPython prints it when the program ends.
+ * with the next snippet's output; CPython prints it when the program ends. The
+ * original streams, since a snippet may have replaced or closed `sys.stdout`.
  */
-export const FLUSH_OUTPUT = `
+const FLUSH_OUTPUT = `
 import os, sys
-for stream in (sys.stdout, sys.stderr):
-    stream.flush()
-    os.fsync(stream.fileno())
+for stream in (sys.__stdout__, sys.__stderr__):
+    try:
+        stream.flush()
+        os.fsync(stream.fileno())
+    except Exception:
+        pass
 `;
+
+/** How a snippet ended: `traceback` is Pyodide's message for an uncaught Python exception. */
+export type SnippetEnd = { failed: false } | { failed: true; traceback: string };
+
+/**
+ * Runs one snippet as the page runs it: in a fresh namespace (so one snippet's
+ * names never leak into the next), as the main module, named `<snippet>` in
+ * tracebacks, recorded when a `recording` is given, with its output synced.
+ */
+export function runPythonSnippet(
+	pyodide: Pyodide,
+	code: string,
+	recording?: { recorder: Recorder; sink: (event: string) => void; functions?: boolean }
+): SnippetEnd {
+	const namespace = pyodide.globals.get('dict')();
+	namespace.set('__name__', '__main__');
+	recording?.recorder.start(recording.sink, recording.functions ?? false);
+	let end: SnippetEnd = { failed: false };
+	try {
+		pyodide.runPython(code, { globals: namespace, filename: '<snippet>' });
+	} catch (error) {
+		end = { failed: true, traceback: error instanceof Error ? error.message : String(error) };
+	} finally {
+		recording?.recorder.stop();
+		namespace.destroy();
+	}
+	pyodide.runPython(FLUSH_OUTPUT);
+	return end;
+}

@@ -10,15 +10,15 @@
 import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { loadPyodide } from 'pyodide';
-import { FLUSH_OUTPUT, loadRecorder, type Pyodide } from '../shared/pyodide-api.ts';
+import { loadRecorder, runPythonSnippet, type Pyodide } from '../shared/pyodide-api.ts';
 
-export interface RunRequest {
+export interface PyodideThreadRequest {
 	code: string;
 	/** Record the run with the page's recorder; `functions` records plain functions too. */
 	trace?: { functions: boolean };
 }
 
-export type WorkerMessage =
+export type PyodideThreadMessage =
 	| { type: 'ready' }
 	/** One line, without its newline, as Pyodide hands it over. */
 	| { type: 'output'; stream: 'stdout' | 'stderr'; line: string }
@@ -28,7 +28,7 @@ export type WorkerMessage =
 const RECORDER = new URL('../recorders/trace_generators.py', import.meta.url);
 
 const port = parentPort!;
-const send = (message: WorkerMessage) => port.postMessage(message);
+const send = (message: PyodideThreadMessage) => port.postMessage(message);
 
 // Pyodide types `globals` as a bare proxy; it is the main module's dict, which has `get`.
 const python = (await loadPyodide()) as unknown as Pyodide;
@@ -41,27 +41,20 @@ function withoutPyodideFrames(traceback: string): string {
 	return traceback.replace(/^ {2}File "[^"]*\/_pyodide\/[^"]*".*\n(?: {4}.*\n)*/gm, '');
 }
 
-function run({ code, trace }: RunRequest): WorkerMessage {
-	// As on the page: a fresh namespace for every snippet, run as the main module, named <snippet>.
-	const namespace = python.globals.get('dict')();
-	namespace.set('__name__', '__main__');
+function run({ code, trace }: PyodideThreadRequest): PyodideThreadMessage {
 	const events: string[] = [];
-	let traceback: string | undefined;
-	if (trace) recorder.start((event) => void events.push(event), trace.functions);
-	try {
-		python.runPython(code, { globals: namespace, filename: '<snippet>' });
-	} catch (error) {
-		// Pyodide raises an uncaught Python exception as a JavaScript error whose message is the traceback.
-		traceback = withoutPyodideFrames(error instanceof Error ? error.message : String(error));
-	} finally {
-		if (trace) recorder.stop();
-		namespace.destroy();
-	}
-	python.runPython(FLUSH_OUTPUT);
-	for (const line of traceback?.trimEnd().split('\n') ?? [])
+	const sink = (event: string) => void events.push(event);
+	const end = runPythonSnippet(
+		python,
+		code,
+		trace ? { recorder, sink, functions: trace.functions } : undefined
+	);
+	// Pyodide raises an uncaught Python exception as a JavaScript error whose message is the traceback.
+	const traceback = end.failed ? withoutPyodideFrames(end.traceback) : '';
+	for (const line of traceback ? traceback.trimEnd().split('\n') : [])
 		send({ type: 'output', stream: 'stderr', line });
-	return { type: 'done', failed: traceback !== undefined, events };
+	return { type: 'done', failed: end.failed, events };
 }
 
-port.on('message', (request: RunRequest) => send(run(request)));
+port.on('message', (request: PyodideThreadRequest) => send(run(request)));
 send({ type: 'ready' });

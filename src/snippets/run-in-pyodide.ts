@@ -10,7 +10,7 @@
  * and starts a fresh Pyodide for the next snippet.
  */
 import { Worker } from 'node:worker_threads';
-import type { RunRequest, WorkerMessage } from './pyodide-worker.ts';
+import type { PyodideThreadMessage, PyodideThreadRequest } from './pyodide-worker.ts';
 import type { ProgramResult } from './run-in-node.ts';
 import type { TraceEvent } from '../shared/trace-event.ts';
 
@@ -20,6 +20,9 @@ import type { TraceEvent } from '../shared/trace-event.ts';
  * It counts from when Pyodide is ready, not while it starts.
  */
 export const PYODIDE_TIME_LIMIT_MS = 60_000;
+
+/** A test timeout for a Pyodide run: long enough for the runner's own limit to answer first. */
+export const PYODIDE_TEST_TIMEOUT_MS = PYODIDE_TIME_LIMIT_MS + 30_000;
 
 export interface RunOptions {
 	/** For tests of the safety net itself. */
@@ -76,7 +79,7 @@ export class PyodideRunner {
 		await (await worker?.catch(() => undefined))?.terminate();
 	}
 
-	#enqueue(request: RunRequest, options: RunOptions): Promise<TracedRun> {
+	#enqueue(request: PyodideThreadRequest, options: RunOptions): Promise<TracedRun> {
 		const result = this.#queue.then(() => this.#runNow(request, options));
 		this.#queue = result.catch(() => undefined);
 		return result;
@@ -93,7 +96,7 @@ export class PyodideRunner {
 		this.#worker = undefined;
 	}
 
-	async #runNow(request: RunRequest, options: RunOptions): Promise<TracedRun> {
+	async #runNow(request: PyodideThreadRequest, options: RunOptions): Promise<TracedRun> {
 		let worker: Worker;
 		try {
 			worker = await this.#startedWorker();
@@ -112,7 +115,7 @@ export class PyodideRunner {
 			events: events.map((event) => JSON.parse(event) as TraceEvent),
 		});
 		return new Promise((resolve, reject) => {
-			const onMessage = (message: WorkerMessage) => {
+			const onMessage = (message: PyodideThreadMessage) => {
 				if (message.type === 'output')
 					(message.stream === 'stdout' ? stdout : stderr).push(message.line);
 				if (message.type !== 'done') return;

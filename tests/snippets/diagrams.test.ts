@@ -12,11 +12,10 @@ import { listChapterFiles } from '../../src/lib/chapter-files.ts';
 import { collectSnippets } from '../../src/snippets/collect-snippets.ts';
 import { formatDiff } from '../../src/shared/compare-output.ts';
 import { extractDocumentedDiagrams, extractSnippets } from '../../src/snippets/extract-snippets.ts';
-import { PYODIDE_TIME_LIMIT_MS, PyodideRunner } from '../../src/snippets/run-in-pyodide.ts';
+import { PYODIDE_TEST_TIMEOUT_MS, PyodideRunner } from '../../src/snippets/run-in-pyodide.ts';
 import type { TraceEvent } from '../../src/shared/trace-event.ts';
 
 /** The runner's own time limit answers first; the rest is for starting Pyodide. */
-const PYODIDE_TEST_TIMEOUT_MS = PYODIDE_TIME_LIMIT_MS + 30_000;
 
 const pyodide = new PyodideRunner();
 afterAll(() => pyodide.close());

@@ -12,12 +12,11 @@ import {
 	runSnippetInNode,
 	type ProgramResult,
 } from '../../src/snippets/run-in-node.ts';
-import { PYODIDE_TIME_LIMIT_MS, PyodideRunner } from '../../src/snippets/run-in-pyodide.ts';
+import { PYODIDE_TEST_TIMEOUT_MS, PyodideRunner } from '../../src/snippets/run-in-pyodide.ts';
 import { typecheckSnippets } from '../../src/snippets/typecheck-snippets.ts';
 import type { SnippetSide } from '../../src/shared/snippet.ts';
 
 /** The runner's own time limit answers first; the rest is for starting Pyodide. */
-const PYODIDE_TEST_TIMEOUT_MS = PYODIDE_TIME_LIMIT_MS + 30_000;
 
 const snippets = await collectSnippets();
 const cpython = await findCPython();

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import vm from 'node:vm';
 import { loadPyodide } from 'pyodide';
+import { loadRecorder, runPythonSnippet, type Pyodide } from '../../src/shared/pyodide-api.ts';
 import { describe, expect, test } from 'vitest';
 import {
 	instrumentGenerators,
@@ -53,39 +54,16 @@ function traceTypeScript(source: string): TraceEvent[] {
 	return events;
 }
 
-/** The little of Pyodide's loosely typed API these tests use. */
-interface Python {
-	globals: { get(name: 'dict'): () => PyDict };
-	runPython(code: string, options: { globals: PyDict; filename?: string }): unknown;
-}
-interface PyDict {
-	get(key: string): unknown;
-	destroy(): void;
-}
-type StartRecorder = (sink: (event: string) => void, functions?: boolean) => unknown;
-
 // Pyodide types `globals` as a bare proxy; it is the main module's dict, which has `get`.
-const pyodide = (await loadPyodide()) as unknown as Python;
-const tracerModule = pyodide.globals.get('dict')();
-pyodide.runPython(await readFile('src/recorders/trace_generators.py', 'utf8'), {
-	globals: tracerModule,
-});
-const startRecorder = tracerModule.get('start') as StartRecorder;
-const stopRecorder = tracerModule.get('stop') as () => void;
+const pyodide = (await loadPyodide()) as unknown as Pyodide;
+const recorder = loadRecorder(pyodide, await readFile('src/recorders/trace_generators.py', 'utf8'));
 
 /** `functions`: also record plain functions, as the diagram contract asks; the page never does. */
 function tracePython(source: string, { functions = false } = {}): TraceEvent[] {
 	const events: TraceEvent[] = [];
-	const namespace = pyodide.globals.get('dict')();
 	const sink = (event: string) => void events.push(JSON.parse(event) as TraceEvent);
-	if (functions) startRecorder(sink, true);
-	else startRecorder(sink);
-	try {
-		pyodide.runPython(source, { globals: namespace, filename: '<snippet>' });
-	} finally {
-		stopRecorder();
-		namespace.destroy();
-	}
+	const end = runPythonSnippet(pyodide, source, { recorder, sink, functions });
+	if (end.failed) throw new Error(end.traceback);
 	return events;
 }
 

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { compareOutput } from '../../src/shared/compare-output.ts';
 import { findCPython, runSnippetInNode } from '../../src/snippets/run-in-node.ts';
-import { PYODIDE_TIME_LIMIT_MS, PyodideRunner } from '../../src/snippets/run-in-pyodide.ts';
+import { PYODIDE_TEST_TIMEOUT_MS, PyodideRunner } from '../../src/snippets/run-in-pyodide.ts';
 import { transpileTypeScript } from '../../src/shared/transpile.ts';
 import { typecheckSnippets } from '../../src/snippets/typecheck-snippets.ts';
 
@@ -71,7 +71,7 @@ describe('PyodideRunner', () => {
 	const pyodide = new PyodideRunner();
 	afterAll(() => pyodide.close());
 	/** Starting Pyodide comes on top of the runner's own limit. */
-	const timeout = PYODIDE_TIME_LIMIT_MS + 30_000;
+	const timeout = PYODIDE_TEST_TIMEOUT_MS;
 
 	test(
 		'runs each snippet as the page does, as __main__ in a namespace of its own',

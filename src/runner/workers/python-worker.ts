@@ -11,8 +11,8 @@
  */
 import recorderSource from '../../recorders/trace_generators.py?raw';
 import {
-	FLUSH_OUTPUT,
 	loadRecorder,
+	runPythonSnippet,
 	type Pyodide,
 	type Recorder,
 } from '../../shared/pyodide-api.ts';
@@ -70,14 +70,13 @@ async function load(files: Record<string, ArrayBuffer>) {
 }
 
 /** The last line of a Python traceback ("TypeError: …") and the line it points at in the snippet. */
-function describePythonError(error: unknown): { name: string; message: string; line?: number } {
-	const text = error instanceof Error ? error.message : String(error);
-	const lines = text.trimEnd().split('\n');
-	const last = lines.at(-1) ?? text;
+function describePythonError(traceback: string): { name: string; message: string; line?: number } {
+	const lines = traceback.trimEnd().split('\n');
+	const last = lines.at(-1) ?? traceback;
 	const separator = last.indexOf(': ');
 	const name = separator > 0 ? last.slice(0, separator) : last;
 	const message = separator > 0 ? last.slice(separator + 2) : '';
-	const places = [...text.matchAll(/File "<snippet>", line (\d+)/g)];
+	const places = [...traceback.matchAll(/File "<snippet>", line (\d+)/g)];
 	const line = places.length > 0 ? Number(places.at(-1)![1]) : undefined;
 	return { name, message, line };
 }
@@ -85,23 +84,16 @@ function describePythonError(error: unknown): { name: string; message: string; l
 function run(code: string, trace: boolean) {
 	if (!pyodide) return;
 	resetOutput();
-	// A fresh namespace for every run, so that one snippet's names never leak into the next.
-	const namespace = pyodide.globals.get('dict')();
-	namespace.set('__name__', '__main__');
-	if (trace) recorder?.start((event) => recordTraceEvent(JSON.parse(event) as TraceEvent));
-	let failure: ReturnType<typeof describePythonError> | undefined;
+	const sink = (event: string) => recordTraceEvent(JSON.parse(event) as TraceEvent);
 	try {
-		pyodide.runPython(code, { globals: namespace, filename: '<snippet>' });
+		const end = runPythonSnippet(pyodide, code, trace && recorder ? { recorder, sink } : undefined);
+		if (!end.failed) return reportDone();
+		const { name, message, line } = describePythonError(end.traceback);
+		reportError(name, message, line);
 	} catch (error) {
-		failure = describePythonError(error);
-	} finally {
-		if (trace) recorder?.stop();
-		namespace.destroy();
+		// Not the snippet's exception, which Python reports above: Pyodide itself failed.
+		reportError('PyodideError', (error as Error).message);
 	}
-	// What the program printed last, without a newline, belongs to this run.
-	pyodide.runPython(FLUSH_OUTPUT);
-	if (failure) reportError(failure.name, failure.message, failure.line);
-	else reportDone();
 }
 
 let loading: Promise<boolean> = Promise.resolve(false);
