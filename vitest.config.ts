@@ -11,7 +11,7 @@ export default defineConfig({
 				},
 			},
 			{
-				// Every documented snippet, run for real in Node and CPython.
+				// Every documented snippet, run for real: TypeScript in Node, Python in Pyodide and CPython.
 				test: {
 					name: 'snippets',
 					include: ['tests/snippets/**/*.test.ts'],

@@ -1,6 +1,7 @@
 /**
  * Serves the built site (`dist/`) on a free local port and drives it in the
- * system's Chromium. `npm test` builds the site before these tests run.
+ * system's Chromium, for the browser tests and the benchmark. Both build the
+ * site first.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -51,7 +52,13 @@ export async function startSite(): Promise<TestSite> {
 		server: { port, host: '127.0.0.1' },
 		logLevel: 'error',
 	});
-	const browser = await chromium.launch({ executablePath: getChromiumPath(), args: CHROMIUM_ARGS });
+	let browser: Browser;
+	try {
+		browser = await chromium.launch({ executablePath: getChromiumPath(), args: CHROMIUM_ARGS });
+	} catch (error) {
+		await server.stop();
+		throw error;
+	}
 	const contexts: BrowserContext[] = [];
 	return {
 		url: (path) => `http://127.0.0.1:${server.port}${path}`,

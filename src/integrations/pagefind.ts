@@ -23,7 +23,8 @@ export function pagefindIndex(): AstroIntegration {
 					await index.writeFiles({ outputPath: fileURLToPath(new URL('./pagefind/', dir)) });
 					logger.info(`Indexed ${added.page_count} pages for search.`);
 				} finally {
-					await pagefind.close();
+					// Closing must not hide why indexing failed.
+					await pagefind.close().catch(() => undefined);
 				}
 			},
 		},

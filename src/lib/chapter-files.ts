@@ -4,8 +4,9 @@
  * with `_` (those are partials), known by its path without the extension, and
  * published at `/chapters/<id>/`.
  *
- * Node only: the site reads chapters through the content collection, which uses
- * the same folder and pattern.
+ * Loaded in Node only (the build, the tests, the benchmark): the site reads
+ * chapters through the content collection, which takes its folder and pattern
+ * from here.
  */
 import { glob } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,7 +25,11 @@ export async function listChapterFiles(contentDir = CONTENT_DIR): Promise<string
 	return files.sort();
 }
 
-/** The chapter id Astro's glob loader gives a file: its path below `content/`, without the extension. */
+/**
+ * A chapter's id: its path below `content/`, without the extension. Astro's glob
+ * loader gives the same id to file names that are already slugs (lower-case
+ * words joined by hyphens), as every chapter's is.
+ */
 export function getChapterId(file: string, contentDir = CONTENT_DIR): string {
 	return path
 		.relative(contentDir, file)

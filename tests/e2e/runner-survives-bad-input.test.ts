@@ -249,6 +249,8 @@ describe('what a program prints is shown, and only its standard output is compar
 		const result = await run(root, 'print("no newline", end="")', 'python');
 		expect(result.status).toBe('fail');
 		expect(result.details).toContain('+ no newline');
+		const next = await run(root, 'print("next")', 'python');
+		expect(next.details).not.toContain('no newline');
 	});
 
 	test.each(LANGUAGES)(

@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { readManifest } from '../../scripts/browser/serve-site.ts';
+import { getChapterPath } from '../../src/lib/chapter-files.ts';
 import { useBuiltSite } from '../support/built-site.ts';
 
-const CHAPTER = '/chapters/coroutine-concept/';
+const CHAPTER = getChapterPath('coroutine-concept');
 const site = useBuiltSite();
 
 describe('dist/snippets.json', () => {
@@ -136,7 +137,7 @@ describe('a chapter page', () => {
 		const codeBlock = snippet.locator('.code-block').first();
 		await codeBlock.getByRole('button', { name: 'Copy code' }).click();
 		// Screen readers hear the outcome, which the button's label alone would hide.
-		expect(await codeBlock.getByRole('status').textContent()).toBe('Copied');
+		await expect.poll(() => codeBlock.getByRole('status').textContent()).toBe('Copied');
 		const copied = await page.evaluate(() => navigator.clipboard.readText());
 		expect(copied).toBe(
 			readManifest().find((entry) => entry.id === 'function-calls-in-sequence')?.python?.code
@@ -259,15 +260,15 @@ describe('search', () => {
 	});
 
 	test.each([
-		['priming', '/chapters/priming-decorator/'],
-		['sentinel', '/chapters/termination/'],
-		['subgenerator', '/chapters/yield-from/'],
-		['getgeneratorstate', '/chapters/generator-states/'],
-		['GEN_SUSPENDED', '/chapters/generator-states/'],
-		['StopIteration', '/chapters/iteration-protocol/'],
-		['yield from', '/chapters/yield-from/'],
-		['GeneratorExit', '/chapters/throw-and-close/'],
-		['scheduler', '/chapters/scheduling/'],
+		['priming', getChapterPath('priming-decorator')],
+		['sentinel', getChapterPath('termination')],
+		['subgenerator', getChapterPath('yield-from')],
+		['getgeneratorstate', getChapterPath('generator-states')],
+		['GEN_SUSPENDED', getChapterPath('generator-states')],
+		['StopIteration', getChapterPath('iteration-protocol')],
+		['yield from', getChapterPath('yield-from')],
+		['GeneratorExit', getChapterPath('throw-and-close')],
+		['scheduler', getChapterPath('scheduling')],
 	])('finds the concept "%s" in the chapter that teaches it', async (query, chapter) => {
 		const { results } = await search(query);
 		const pages = () =>

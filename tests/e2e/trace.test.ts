@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useBuiltSite } from '../support/built-site.ts';
+import { getChapterPath } from '../../src/lib/chapter-files.ts';
 import { LANGUAGES } from '../../src/shared/languages.ts';
 
 const site = useBuiltSite();
@@ -14,7 +15,7 @@ const PYTHON_START_MS = 60_000;
 
 /** Opens a snippet, presses Trace, and waits until both languages' traces are drawn. */
 async function traceSnippet(page: Page, chapter: string, id: string) {
-	await page.goto(site.url(`/chapters/${chapter}/`));
+	await page.goto(site.url(getChapterPath(chapter)));
 	const root = page.locator(`[data-snippet-id="${id}"]`);
 	await root.getByRole('button', { name: 'Trace' }).click();
 	for (const language of LANGUAGES) {

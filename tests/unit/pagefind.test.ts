@@ -4,7 +4,7 @@ import * as pagefind from 'pagefind';
 import { afterEach, expect, test, vi } from 'vitest';
 import { pagefindIndex } from '../../src/integrations/pagefind.ts';
 
-vi.mock('pagefind', () => ({ createIndex: vi.fn(), close: vi.fn() }));
+vi.mock('pagefind', () => ({ createIndex: vi.fn(), close: vi.fn(() => Promise.resolve()) }));
 
 const logger = { info: vi.fn() } as unknown as AstroIntegrationLogger;
 

@@ -11,7 +11,13 @@
  * run alive.
  */
 import { LANGUAGES, type Language } from '../../shared/languages.ts';
-import type { FrameMessage, FrameRequest, WorkerMessage } from '../protocol.ts';
+import type {
+	FrameMessage,
+	FrameRequest,
+	PythonWorkerRequest,
+	RunRequest,
+	WorkerMessage,
+} from '../protocol.ts';
 
 // A TypeScript worker serves one run; the Python worker is kept warm between runs.
 const workers: Partial<Record<Language, { worker: Worker; runId: number }>> = {};
@@ -57,23 +63,20 @@ function handle(request: FrameRequest) {
 	try {
 		if (language === 'typescript') {
 			end('typescript');
-			start('typescript', request.workerSource, runId).postMessage({
-				code: request.code,
-				trace: request.trace,
-			});
+			const run: RunRequest = { code: request.code, trace: request.trace };
+			start('typescript', request.workerSource, runId).postMessage(run);
 			return;
 		}
 		if (request.files) {
 			end('python');
-			start('python', request.workerSource, runId).postMessage({
-				type: 'load',
-				files: request.files,
-			});
+			const load: PythonWorkerRequest = { type: 'load', files: request.files };
+			start('python', request.workerSource, runId).postMessage(load);
 		}
 		const python = workers.python;
 		if (!python) throw new Error('Python was not started');
 		python.runId = runId;
-		python.worker.postMessage({ type: 'run', code: request.code, trace: request.trace });
+		const run: PythonWorkerRequest = { type: 'run', code: request.code, trace: request.trace };
+		python.worker.postMessage(run);
 	} catch (error) {
 		post({ type: 'unavailable', runId, reason: String(error) });
 	}

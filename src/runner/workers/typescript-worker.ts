@@ -102,9 +102,10 @@ function trackTimers() {
 }
 
 startHeartbeat(startInterval);
-// Like Node: log and info print to stdout, error and warn to stderr.
+// Like Node: log, info and debug print to stdout, error and warn to stderr.
 console.log = (...args: unknown[]) => printLine(formatLogArguments(args));
 console.info = console.log;
+console.debug = console.log;
 console.error = (...args: unknown[]) => printLine(formatLogArguments(args), 'stderr');
 console.warn = console.error;
 self.addEventListener('unhandledrejection', (event) => fail(event.reason));
