@@ -212,6 +212,27 @@ test('a run in progress can be stopped by the reader, and quick clicks do not st
 	expect(await page.locator('iframe[sandbox]').count()).toBe(1);
 });
 
+test('Stop ends a run that is still getting ready, such as Python still downloading', async () => {
+	const { page } = await site.newPage();
+	// Pyodide's files are held back until the test lets them go: the run cannot start before.
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/pyodide/python_stdlib.zip', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto(site.url(first!.page));
+	const root = page.locator(`[data-snippet-id="${first!.id}"]`);
+	const verdict = root.locator('[data-verdict="python"]');
+	await root.getByRole('button', { name: 'Run Python' }).click();
+	await expect.poll(() => verdict.getAttribute('data-status')).toBe('running');
+	await root.getByRole('button', { name: 'Stop' }).click();
+	await expect.poll(() => verdict.getAttribute('data-status')).toBe('stopped');
+	release();
+	// Nothing of the stopped run is left waiting: the next run loads Python and passes.
+	expect((await runAndWait(root, 'python', 60_000)).status).toBe('pass');
+});
+
 test('the runner says it is unavailable, and never passes, when it cannot start', async () => {
 	const { page } = await site.newPage({ javaScriptEnabled: true });
 	await page.route('**/typescript-worker-*.js', (route) => route.abort());
@@ -268,14 +289,11 @@ describe('what a program prints is shown, and only its standard output is compar
 
 test('a sandbox frame that fails to start is taken out of the page, and says so', async () => {
 	const { page } = await site.newPage();
-	// Breaks the frame's own script, as a browser that refused it would: the frame then never says it is ready.
-	await page.addInitScript(() => {
-		if (window !== window.top) {
-			window.addEventListener = () => {
-				throw new Error('broken frame');
-			};
-		}
-	});
+	// A frame script that throws, as a broken build or a browser that refused it would: the frame
+	// then never says it is ready.
+	await page.route('**/frame-main-*.js', (route) =>
+		route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("broken frame");' })
+	);
 	await page.goto(site.url(first!.page));
 	const root = page.locator(`[data-snippet-id="${first!.id}"]`);
 	const result = await run(root);

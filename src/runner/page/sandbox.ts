@@ -61,6 +61,8 @@ const scriptSources = new Map<string, Promise<string>>();
 let frame: Promise<HTMLIFrameElement> | undefined;
 let pythonRunning = false;
 let active: ActiveRun | undefined;
+/** Ends the run that is still getting ready (frame, scripts, Pyodide's files), if any. */
+let stopPreparing: (() => void) | undefined;
 let nextRunId = 1;
 
 function post(target: HTMLIFrameElement, request: FrameRequest) {
@@ -140,6 +142,7 @@ function receive(run: ActiveRun, message: FrameMessage) {
 
 /** Stops the run in progress, if any; its caller is told it was stopped. */
 export function stopRun() {
+	stopPreparing?.();
 	active?.finish({ kind: 'stopped' });
 }
 
@@ -154,6 +157,11 @@ export async function runInSandbox(
 	let iframe: HTMLIFrameElement;
 	let workerSource: string;
 	let files: Record<string, ArrayBuffer> | undefined;
+	// Stop works while the run is still getting ready, which can take a while for Pyodide's files;
+	// what was loading goes on loading for the next run.
+	let stop = () => {};
+	const stopped = new Promise<'stopped'>((resolve) => (stop = () => resolve('stopped')));
+	stopPreparing = stop;
 	try {
 		if (!frame) {
 			frame = startFrame();
@@ -162,19 +170,26 @@ export async function runInSandbox(
 			frame.catch(() => (frame = undefined));
 		}
 		const needsPython = language === 'python' && !pythonRunning;
-		[iframe, workerSource, files] = await Promise.all([
-			frame,
-			loadScript(WORKER_URLS[language]),
-			needsPython
-				? loadPyodideFiles((fraction) =>
-						handlers.onProgress?.(`Loading Python… ${Math.round(fraction * 100)}%`)
-					)
-				: undefined,
+		const ready = await Promise.race([
+			stopped,
+			Promise.all([
+				frame,
+				loadScript(WORKER_URLS[language]),
+				needsPython
+					? loadPyodideFiles((fraction) =>
+							handlers.onProgress?.(`Loading Python… ${Math.round(fraction * 100)}%`)
+						)
+					: undefined,
+			]),
 		]);
+		if (ready === 'stopped') return { kind: 'stopped' };
+		[iframe, workerSource, files] = ready;
 	} catch (error) {
 		return { kind: 'unavailable', reason: (error as Error).message };
+	} finally {
+		// A newer run may have set its own by now.
+		if (stopPreparing === stop) stopPreparing = undefined;
 	}
-	if (nextRunId !== runId + 1) return { kind: 'stopped' }; // Another run started while this one waited.
 	if (files) handlers.onProgress?.('Starting Python…');
 
 	return new Promise<RunEnd>((resolve) => {
