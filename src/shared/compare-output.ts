@@ -15,9 +15,14 @@ export interface OutputComparison {
 	diff: DiffLine[];
 }
 
-/** Splits printed text into lines; the newline that ends the last line is not a line of its own. */
+/**
+ * Splits printed text into lines. Exactly two things are normalised: a Windows
+ * line ending (`\r\n`) is a newline, and the newline that ends the last line is
+ * not a line of its own. Anything else printed, a lone `\r` or trailing spaces
+ * included, is part of its line and must match the transcript.
+ */
 export function splitOutputLines(text: string): string[] {
-	const normalised = text.replace(/\r\n?/g, '\n');
+	const normalised = text.replace(/\r\n/g, '\n');
 	if (normalised === '') return [];
 	return normalised.replace(/\n$/, '').split('\n');
 }
@@ -30,6 +35,18 @@ export function compareOutput(expected: string, actual: string): OutputCompariso
 		for (const text of change.value) diff.push({ kind, text });
 	}
 	return { pass: diff.every((line) => line.kind === 'same'), diff };
+}
+
+/**
+ * Printed text with its control characters drawn as visible symbols (a lone `\r`
+ * as ␍), so that a reader sees what was really printed; tabs stay tabs.
+ */
+export function showControlCharacters(text: string): string {
+	// Matching control characters is the point here.
+	// eslint-disable-next-line no-control-regex
+	return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (character) =>
+		character === '\u007f' ? '␡' : String.fromCharCode(0x2400 + character.charCodeAt(0))
+	);
 }
 
 /** A unified-diff-like rendering for terminals and test failures. */

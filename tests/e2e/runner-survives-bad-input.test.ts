@@ -287,6 +287,31 @@ describe('what a program prints is shown, and only its standard output is compar
 	);
 });
 
+describe('the verdict says what the program really did', () => {
+	test('lines joined by a lone carriage return do not pass for the transcript, and are shown', async () => {
+		const { root } = await openChapter();
+		const joined = first!.typescript.output.split('\n').join('\r');
+		const result = await run(root, `console.log(${JSON.stringify(joined)});`);
+		expect(result.status).toBe('fail');
+		expect(result.details).toContain('␍');
+	});
+
+	test('an error message, whatever its length, is shown cut short', async () => {
+		const { root } = await openChapter();
+		const result = await run(root, 'throw new Error("x".repeat(1_000_000));');
+		expect(result.status).toBe('error');
+		expect(result.text).toMatch(/^TypeScript: ✗ Error: Error: x+… \(line 1\)$/);
+		expect(result.text.length).toBeLessThan(1200);
+	});
+
+	test('a Python message of several lines keeps its type', async () => {
+		const { root } = await openChapter();
+		const result = await run(root, 'raise ValueError("first line\\nsecond line")', 'python');
+		expect(result.status).toBe('error');
+		expect(result.text).toContain('ValueError: first line');
+	});
+});
+
 test('a sandbox frame that fails to start is taken out of the page, and says so', async () => {
 	const { page } = await site.newPage();
 	// A frame script that throws, as a broken build or a browser that refused it would: the frame

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { compareOutput, formatDiff, splitOutputLines } from '../../src/shared/compare-output.ts';
+import {
+	compareOutput,
+	formatDiff,
+	showControlCharacters,
+	splitOutputLines,
+} from '../../src/shared/compare-output.ts';
 
 describe('compareOutput', () => {
 	test('passes when the printed lines equal the transcript, final newline aside', () => {
@@ -31,5 +36,15 @@ describe('compareOutput', () => {
 
 	test('splits Windows line endings like Unix ones', () => {
 		expect(splitOutputLines('a\r\nb\r\n')).toEqual(['a', 'b']);
+	});
+
+	test('keeps a lone carriage return inside its line, so it cannot pass for a line break', () => {
+		expect(splitOutputLines('a\rb\n')).toEqual(['a\rb']);
+		expect(compareOutput('a\nb\nc\nd', 'a\rb\nc\rd\n').pass).toBe(false);
+	});
+
+	test('draws control characters as visible symbols, and leaves tabs and text alone', () => {
+		expect(showControlCharacters('a\rb\u0000c\u007f')).toBe('a␍b␀c␡');
+		expect(showControlCharacters('tab\there, é')).toBe('tab\there, é');
 	});
 });

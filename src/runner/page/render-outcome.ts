@@ -1,3 +1,4 @@
+import { showControlCharacters } from '../../shared/compare-output.ts';
 import type { RunOutcome } from './run-snippet.ts';
 
 /**
@@ -37,7 +38,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 
 /** Printed text, focusable so that a keyboard can scroll a long line into view. */
 function printed(text: string, className = '') {
-	const block = element('pre', `result-output ${className}`.trim(), text);
+	const block = element('pre', `result-output ${className}`.trim(), showControlCharacters(text));
 	block.tabIndex = 0;
 	return block;
 }
@@ -65,7 +66,8 @@ export function renderOutcomeDetails(outcome: RunOutcome): HTMLElement[] {
 		diff.tabIndex = 0;
 		for (const line of outcome.diff) {
 			const mark = { same: ' ', expected: '−', actual: '+' }[line.kind];
-			diff.append(element('span', `diff-line diff-${line.kind}`, `${mark} ${line.text}\n`));
+			const text = showControlCharacters(line.text);
+			diff.append(element('span', `diff-line diff-${line.kind}`, `${mark} ${text}\n`));
 		}
 		details.push(diff);
 	} else if (outcome.output !== '') {

@@ -31,6 +31,14 @@ export type RunOutcome = {
 	| { status: 'unavailable'; reason: string }
 );
 
+/** An error's name and message are the program's to choose: the verdict shows this much of them. */
+const MAX_ERROR_NAME_CHARS = 100;
+const MAX_ERROR_MESSAGE_CHARS = 1000;
+
+function shorten(text: string, limit: number): string {
+	return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
+
 /** Sucrase reports a syntax error as "message (line:column)". */
 function describeSyntaxError(error: Error): string {
 	const match = /\((\d+):(\d+)\)$/.exec(error.message);
@@ -107,7 +115,7 @@ export async function runSnippet(
 			return {
 				...common,
 				status: 'error',
-				error: `${end.name}: ${end.message}${end.line ? ` (line ${end.line})` : ''}`,
+				error: `${shorten(end.name, MAX_ERROR_NAME_CHARS)}: ${shorten(end.message, MAX_ERROR_MESSAGE_CHARS)}${end.line ? ` (line ${end.line})` : ''}`,
 			};
 		case 'stuck':
 		case 'too-long':

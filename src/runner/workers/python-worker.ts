@@ -25,6 +25,7 @@ import {
 	send,
 	startHeartbeat,
 } from './worker-output.ts';
+import { readPythonTraceback } from '../../shared/python-traceback.ts';
 import type { TraceEvent } from '../../shared/trace-event.ts';
 import type { PythonWorkerRequest } from '../protocol.ts';
 
@@ -69,18 +70,6 @@ async function load(files: Record<string, ArrayBuffer>) {
 	send({ type: 'ready' });
 }
 
-/** The last line of a Python traceback ("TypeError: …") and the line it points at in the snippet. */
-function describePythonError(traceback: string): { name: string; message: string; line?: number } {
-	const lines = traceback.trimEnd().split('\n');
-	const last = lines.at(-1) ?? traceback;
-	const separator = last.indexOf(': ');
-	const name = separator > 0 ? last.slice(0, separator) : last;
-	const message = separator > 0 ? last.slice(separator + 2) : '';
-	const places = [...traceback.matchAll(/File "<snippet>", line (\d+)/g)];
-	const line = places.length > 0 ? Number(places.at(-1)![1]) : undefined;
-	return { name, message, line };
-}
-
 function run(code: string, trace: boolean) {
 	if (!pyodide) return;
 	resetOutput();
@@ -88,7 +77,7 @@ function run(code: string, trace: boolean) {
 	try {
 		const end = runPythonSnippet(pyodide, code, trace && recorder ? { recorder, sink } : undefined);
 		if (!end.failed) return reportDone();
-		const { name, message, line } = describePythonError(end.traceback);
+		const { name, message, line } = readPythonTraceback(end.traceback);
 		reportError(name, message, line);
 	} catch (error) {
 		// Not the snippet's exception, which Python reports above: Pyodide itself failed.
