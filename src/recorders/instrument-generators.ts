@@ -8,6 +8,7 @@
  * generator function of the compiled snippet. A generator made another way (a
  * generator method) is named "generator" and recorded when first driven.
  */
+import { shorten } from '../shared/shorten.ts';
 import { CALLER, type TraceEvent } from '../shared/trace-event.ts';
 
 /** The name under which a traced run's code receives the `GeneratorTracing` below. */
@@ -31,10 +32,6 @@ interface Options {
 	findLine: () => number | undefined;
 }
 
-function short(text: string) {
-	return text.length <= MAX_VALUE_CHARS ? text : `${text.slice(0, MAX_VALUE_CHARS - 1)}…`;
-}
-
 export function instrumentGenerators({
 	generatorPrototype,
 	record,
@@ -46,9 +43,12 @@ export function instrumentGenerators({
 	// The generators running now, innermost last: the innermost drives any generator it calls.
 	const running: string[] = [];
 	const currentCaller = () => running.at(-1) ?? CALLER;
-	const show = (value: unknown) => short(format(value));
+	const show = (value: unknown) => shorten(format(value), MAX_VALUE_CHARS);
 	const describeError = (error: unknown) =>
-		short(error instanceof Error ? `${error.name}: ${error.message}` : format(error));
+		shorten(
+			error instanceof Error ? `${error.name}: ${error.message}` : format(error),
+			MAX_VALUE_CHARS
+		);
 
 	function newName(base: string) {
 		const count = (counts.get(base) ?? 0) + 1;

@@ -4,6 +4,7 @@
  */
 import type { Language } from '../../shared/languages.ts';
 import { compareOutput, type DiffLine } from '../../shared/compare-output.ts';
+import { shorten } from '../../shared/shorten.ts';
 import { transpileTypeScript } from '../../shared/transpile.ts';
 import type { TraceEvent } from '../../shared/trace-event.ts';
 import type { OutputStream } from '../protocol.ts';
@@ -34,10 +35,6 @@ export type RunOutcome = {
 /** An error's name and message are the program's to choose: the verdict shows this much of them. */
 const MAX_ERROR_NAME_CHARS = 100;
 const MAX_ERROR_MESSAGE_CHARS = 1000;
-
-function shorten(text: string, limit: number): string {
-	return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
-}
 
 /** Sucrase reports a syntax error as "message (line:column)". */
 function describeSyntaxError(error: Error): string {
