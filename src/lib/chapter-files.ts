@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 /** The chapters' folder, relative to the project root (as Astro's glob loader takes it). */
 export const CHAPTERS_BASE = './content';
 export const CHAPTER_PATTERN = '**/[^_]*.mdx';
-export const CONTENT_DIR = fileURLToPath(new URL('../../content/', import.meta.url));
+export const CONTENT_DIR = fileURLToPath(new URL(`../../${CHAPTERS_BASE}/`, import.meta.url));
 
 /** Every chapter file, as an absolute path, sorted. */
 export async function listChapterFiles(contentDir = CONTENT_DIR): Promise<string[]> {

@@ -1,8 +1,8 @@
-import type { Language } from '../shared/languages.ts';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Language } from '../shared/languages.ts';
 import { transpileTypeScript } from '../shared/transpile.ts';
 
 /**

@@ -15,8 +15,6 @@ import { extractDocumentedDiagrams, extractSnippets } from '../../src/snippets/e
 import { PYODIDE_TEST_TIMEOUT_MS, PyodideRunner } from '../../src/snippets/run-in-pyodide.ts';
 import type { TraceEvent } from '../../src/shared/trace-event.ts';
 
-/** The runner's own time limit answers first; the rest is for starting Pyodide. */
-
 const pyodide = new PyodideRunner();
 afterAll(() => pyodide.close());
 

@@ -16,8 +16,6 @@ import { PYODIDE_TEST_TIMEOUT_MS, PyodideRunner } from '../../src/snippets/run-i
 import { typecheckSnippets } from '../../src/snippets/typecheck-snippets.ts';
 import type { SnippetSide } from '../../src/shared/snippet.ts';
 
-/** The runner's own time limit answers first; the rest is for starting Pyodide. */
-
 const snippets = await collectSnippets();
 const cpython = await findCPython();
 // One Pyodide for the whole file: it starts loading now, while the TypeScript is type-checked.
