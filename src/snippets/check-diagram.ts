@@ -12,7 +12,9 @@ import { displayNames, type TraceEvent } from '../shared/trace-event.ts';
  * any drift shows as a line diff:
  * - participants by the function they stand for: the diagram's "Other Function"
  *   is `other_function`, its "Caller" the top-level code, which the recorder
- *   calls `caller`;
+ *   calls `caller`; a remark in parentheses is for the reader ("run (the
+ *   scheduler)" is `run`), and where a run makes several generators of one
+ *   function, "task 2" is the second, which the recorder calls `task#2`;
  * - the arrow, solid `->>` or dashed `-->>`, without activation markers, so that
  *   a yield drawn solid is a difference;
  * - the kind of message, the first word of its label: `next()` is next,
@@ -25,9 +27,17 @@ import { displayNames, type TraceEvent } from '../shared/trace-event.ts';
 const MESSAGE = /^\s*(\w+)\s*(-->>|->>|--x|-x)([+-]?)\s*(\w+)\s*:\s*(.+?)\s*$/;
 const PARTICIPANT = /^\s*(?:create\s+)?(?:participant|actor)\s+(\w+)(?:\s+as\s+(.+?))?\s*$/;
 
-/** Diagrams name participants the way prose does: "Other Function" is `other_function`. */
+/**
+ * Diagrams name participants the way prose does: "Other Function" is `other_function`,
+ * "run (the scheduler)" is `run`, and "task 2", the second generator of `task`, is `task#2`.
+ */
 export function toParticipantName(label: string): string {
-	return label.trim().toLowerCase().replace(/\s+/g, '_');
+	return label
+		.replace(/\([^)]*\)/g, '')
+		.trim()
+		.toLowerCase()
+		.replace(/\s+/g, '_')
+		.replace(/_(\d+)$/, '#$1');
 }
 
 /** The first word of a label: `next()` → next, `return/StopIteration` → return. */

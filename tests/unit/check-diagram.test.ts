@@ -65,6 +65,9 @@ describe('readDiagramMessages', () => {
 
 test('prose names and labels reduce to function names and kinds', () => {
 	expect(toParticipantName(' Other  Function ')).toBe('other_function');
+	expect(toParticipantName('run (the scheduler)')).toBe('run');
+	expect(toParticipantName('task 2')).toBe('task#2');
+	expect(toParticipantName('averager 12 (second group)')).toBe('averager#12');
 	expect(kindOf("return 'some value'")).toBe('return');
 	expect(kindOf('send(2)')).toBe('send');
 	expect(kindOf('Return/StopIteration')).toBe('return');
