@@ -3,17 +3,25 @@ import { getChapterPath } from './chapter-files.ts';
 
 export type Chapter = CollectionEntry<'chapters'>;
 
-/** Every chapter in course order. */
+/** Every page of the course in reading order: the chapters, then the appendices. */
 export async function getChapters(): Promise<Chapter[]> {
 	const chapters = await getCollection('chapters');
-	return chapters.sort((a, b) => a.data.order - b.data.order);
+	return chapters.sort(
+		(a, b) => Number(a.data.appendix) - Number(b.data.appendix) || a.data.order - b.data.order
+	);
 }
 
 export interface ChapterLink {
 	title: string;
 	href: string;
+	/** Back matter: listed after the numbered chapters, without a number. */
+	appendix: boolean;
 }
 
 export function toChapterLink(chapter: Chapter): ChapterLink {
-	return { title: chapter.data.title, href: getChapterPath(chapter.id) };
+	return {
+		title: chapter.data.title,
+		href: getChapterPath(chapter.id),
+		appendix: chapter.data.appendix,
+	};
 }
