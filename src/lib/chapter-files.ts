@@ -42,3 +42,14 @@ export function getChapterId(file: string, contentDir = CONTENT_DIR): string {
 export function getChapterPath(chapterId: string): string {
 	return `/chapters/${chapterId}/`;
 }
+
+/**
+ * A chapter's place in the course, read from its front matter for tools that run
+ * outside Astro: chapters by `order`, then appendices (as `lib/chapters.ts` sorts them).
+ */
+export function readCoursePosition(mdxSource: string): { order: number; appendix: boolean } {
+	const frontMatter = /^---\n([\s\S]*?)\n---/.exec(mdxSource)?.[1] ?? '';
+	const order = /^order:\s*(\d+)\s*$/m.exec(frontMatter)?.[1];
+	if (order === undefined) throw new Error('The chapter has no `order` in its front matter.');
+	return { order: Number(order), appendix: /^appendix:\s*true\s*$/m.test(frontMatter) };
+}

@@ -44,3 +44,22 @@ export function extractDocumentedDiagrams(mdxSource: string, file: string): Docu
 	});
 	return diagrams;
 }
+
+/**
+ * Sequence diagrams that neither name the snippet whose run they draw nor say they
+ * are a sketch (```mermaid sketch): each is a claim about a run that nothing checks.
+ */
+export function findUncheckedSequenceDiagrams(mdxSource: string, file: string): string[] {
+	const tree: Root = unified().use(remarkParse).use(remarkMdx).parse(mdxSource);
+	const unchecked: string[] = [];
+	visit(tree, 'code', (node) => {
+		const meta = node.meta ?? '';
+		if (
+			node.lang === 'mermaid' &&
+			/^\s*sequenceDiagram\b/.test(node.value) &&
+			!/(?:^|\s)(?:snippet=|sketch(?:\s|$))/.test(meta)
+		)
+			unchecked.push(`${file}:${node.position?.start.line ?? '?'}`);
+	});
+	return unchecked;
+}

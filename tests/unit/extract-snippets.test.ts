@@ -1,5 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { extractSnippets } from '../../src/snippets/extract-snippets.ts';
+import { listChapterFiles } from '../../src/lib/chapter-files.ts';
+import {
+	extractSnippets,
+	findUncheckedSequenceDiagrams,
+} from '../../src/snippets/extract-snippets.ts';
 
 const fence = (lang: string, body: string) => `\`\`\`${lang}\n${body}\n\`\`\``;
 
@@ -112,5 +118,38 @@ describe('extractSnippets', () => {
 		expect(() => extractSnippets(chapter(body), 'content/bad.mdx')).toThrow(
 			/^content\/bad\.mdx:5: /
 		);
+	});
+});
+
+describe('findUncheckedSequenceDiagrams', () => {
+	const diagram = 'sequenceDiagram\n  c->>g: next';
+
+	test('finds a sequence diagram that names no snippet and is not marked a sketch', () => {
+		const source = chapter(fence('mermaid', diagram));
+		expect(findUncheckedSequenceDiagrams(source, 'content/a.mdx')).toEqual(['content/a.mdx:5']);
+	});
+
+	test.each([
+		['a diagram under contract', 'mermaid snippet=some-run'],
+		['a sketch', 'mermaid sketch'],
+	])('accepts %s', (_name, info) => {
+		expect(findUncheckedSequenceDiagrams(chapter(fence(info, diagram)), 'x.mdx')).toEqual([]);
+	});
+
+	test('leaves other kinds of diagram alone', () => {
+		const source = chapter(fence('mermaid', 'stateDiagram-v2\n  [*] --> A'));
+		expect(findUncheckedSequenceDiagrams(source, 'x.mdx')).toEqual([]);
+	});
+
+	test('every sequence diagram of the course is checked against its run or marked a sketch', async () => {
+		const unchecked = await Promise.all(
+			(await listChapterFiles()).map(async (file) =>
+				findUncheckedSequenceDiagrams(
+					await readFile(file, 'utf8'),
+					path.relative(process.cwd(), file)
+				)
+			)
+		);
+		expect(unchecked.flat()).toEqual([]);
 	});
 });
