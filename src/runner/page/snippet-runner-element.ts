@@ -224,7 +224,14 @@ class SnippetRunnerElement extends HTMLElement {
 			marked.classList.remove('trace-line');
 		if (!target) return;
 		const lines = this.querySelectorAll(`[data-code="${target.language}"] .line`);
-		lines[target.line - 1]?.classList.add('trace-line');
+		const line = lines[target.line - 1];
+		line?.classList.add('trace-line');
+		// A step in folded lines opens them, so the marked line is there to see.
+		if (line?.classList.contains('folded')) {
+			const panel = line.closest('.snippet-panel');
+			const fold = panel?.querySelector<HTMLInputElement>('[data-fold-toggle]');
+			if (fold) fold.checked = true;
+		}
 	}
 
 	async #run(language: Language, { trace = false } = {}): Promise<RunOutcome | undefined> {
