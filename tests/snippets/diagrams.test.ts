@@ -37,7 +37,7 @@ const diagrams = (
 	)
 ).flat();
 
-test('the first chapter documents both of its diagrams', () => {
+test('the coroutine-concept chapter documents both of its seed diagrams', () => {
 	expect(
 		diagrams
 			.filter((diagram) => diagram.where.startsWith('content/coroutine-concept.mdx'))
