@@ -195,7 +195,7 @@ describe.each([...new Set(readManifest().map((snippet) => snippet.page))])(
 );
 
 describe('chapter order', () => {
-	test("previous and next links follow the order of the landing page's chapter list", async () => {
+	test("previous and next links follow the order of the landing page's chapters and appendix", async () => {
 		const { page } = await site.newPage();
 		await page.goto(site.url('/'));
 		const order = await page
@@ -340,5 +340,30 @@ describe('other pages', () => {
 		const response = await page.goto(site.url('/no/such/page/'));
 		expect(response?.status()).toBe(404);
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+	});
+});
+
+describe('a helper shown earlier in the chapter', () => {
+	test.each([
+		['with JavaScript', true],
+		['without JavaScript', false],
+	])('is folded until the reader shows it, %s', async (_name, javaScriptEnabled) => {
+		const { page } = await site.newPage({ javaScriptEnabled });
+		await page.goto(site.url(getChapterPath('scheduling')));
+		const root = page.locator('[data-snippet-id="cooperative-task-keeps-control"]');
+		if (javaScriptEnabled) await root.getByRole('tab', { name: 'Python' }).click();
+		const panel = root.locator('.snippet-panel[data-lang="python"]');
+		const helperLine = panel.locator('.line', { hasText: 'def run(tasks):' });
+		expect(await helperLine.isVisible()).toBe(false);
+		expect(await panel.locator('.line', { hasText: 'def greedy(name):' }).isVisible()).toBe(true);
+		await panel
+			.getByText('Show lines 17–27: run(tasks), the round-robin scheduler from above')
+			.click();
+		expect(await helperLine.isVisible()).toBe(true);
+		// Folding hides lines from view only: the code that runs and copies is whole.
+		const documented = readManifest().find(
+			(snippet) => snippet.id === 'cooperative-task-keeps-control'
+		)?.python?.code;
+		expect(await root.locator('[data-code="python"]').textContent()).toBe(documented);
 	});
 });
