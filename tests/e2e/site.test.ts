@@ -367,3 +367,15 @@ describe('a helper shown earlier in the chapter', () => {
 		expect(await root.locator('[data-code="python"]').textContent()).toBe(documented);
 	});
 });
+
+test('diagram labels keep the case and spacing they are written in, as Mermaid measured them', async () => {
+	const { page } = await site.newPage();
+	await page.goto(site.url(getChapterPath('throw-and-close')));
+	const label = page.locator('svg[aria-roledescription="stateDiagram"] .edgeLabel p').first();
+	expect(await label.textContent()).toBe('gen = coro()');
+	const style = await label.evaluate((element) => {
+		const { textTransform, letterSpacing } = getComputedStyle(element);
+		return { textTransform, letterSpacing };
+	});
+	expect(style).toEqual({ textTransform: 'none', letterSpacing: 'normal' });
+});
