@@ -10,9 +10,14 @@
  */
 import { CALLER, displayNames, endsOf, labelOf, type TraceEvent } from './trace-event.ts';
 
-/** Mermaid reads `#`, `;` and angle brackets in text as markup; its entity codes keep them literal. */
+/**
+ * Labels hold what the reader's program yielded, so they are text, never markup:
+ * Mermaid reads `#`, `;` and angle brackets as markup, `%%` as a comment or a
+ * directive that reconfigures the whole diagram (`%%{init: …}%%`), and braces as
+ * the start of one. Its entity codes keep all of them literal.
+ */
 function escapeText(text: string): string {
-	return text.replace(/[#;<>]/g, (character) => `#${character.charCodeAt(0)};`);
+	return text.replace(/[#;<>%{}]/g, (character) => `#${character.charCodeAt(0)};`);
 }
 
 /** Each arrow with its activation marker: `+` starts the callee's activation bar, `-` ends it. */

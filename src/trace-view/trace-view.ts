@@ -26,6 +26,28 @@ export interface TraceViewOptions {
 const STATES = ['created', 'running', 'suspended', 'closed'] as const;
 let diagramCount = 0;
 
+/** Every setting that styles or loads something: a diagram's own `%%{init}%%` may not touch them. */
+const MERMAID_SECURE_KEYS = [
+	'secure',
+	'securityLevel',
+	'startOnLoad',
+	'maxTextSize',
+	'maxEdges',
+	'theme',
+	'themeVariables',
+	'themeCSS',
+	'fontFamily',
+	'altFontFamily',
+	'darkMode',
+	'look',
+	'htmlLabels',
+	'sequence',
+	'fontSize',
+	'logLevel',
+	'suppressErrorRendering',
+	'dompurifyConfig',
+];
+
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) {
 	const node = document.createElement(tag);
 	node.className = className;
@@ -41,6 +63,8 @@ async function drawDiagram(events: TraceEvent[]): Promise<HTMLElement> {
 		securityLevel: 'strict',
 		theme: 'default',
 		sequence: { mirrorActors: false },
+		// A directive in the diagram's text may change none of this, whatever reaches a label.
+		secure: [...MERMAID_SECURE_KEYS],
 	});
 	const { svg } = await mermaid.render(
 		`mermaid-trace-${++diagramCount}`,

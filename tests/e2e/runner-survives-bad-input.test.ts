@@ -386,3 +386,40 @@ describe('Python in the page', () => {
 		);
 	});
 });
+
+describe('drawings are text, never code', () => {
+	test('a yielded Mermaid directive is drawn as text, and the page makes no request for it', async () => {
+		const hits: string[] = [];
+		const server = createServer((request, response) => {
+			hits.push(`${request.method} ${request.url}`);
+			response.end();
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const { port } = server.address() as AddressInfo;
+		// Another origin than the site's: a directive in a label would restyle the diagram to load it.
+		const css = `svg, g, rect, text { background: url(http://127.0.0.1:${port}/leak.png); fill: url(http://127.0.0.1:${port}/fill.svg#x) }`;
+		const payload = `%%{init: {"themeCSS": "${css}"}}%%`;
+		const code = {
+			typescript: `function* leak(): Generator<string, void, undefined> {\n  yield ${JSON.stringify(payload)};\n}\nfor (const value of leak()) console.log(value.length);`,
+			python: `def leak():\n    yield ${JSON.stringify(payload)}\n\n\nfor value in leak():\n    print(len(value))`,
+		};
+		try {
+			const { page } = await site.newPage();
+			await page.goto(site.url(first!.page));
+			const root = page.locator(`[data-snippet-id="${first!.id}"]`);
+			for (const language of LANGUAGES) await setCode(root, code[language], language);
+			await root.getByRole('button', { name: 'Trace' }).click();
+			for (const language of LANGUAGES) {
+				const panel = root.locator(`[data-trace-for="${language}"]`);
+				await panel.locator('.trace-step').waitFor({ timeout: 60_000 });
+				const labels = (await panel.locator('.messageText').allTextContents()).join('\n');
+				expect(labels, language).toContain('themeCSS');
+				expect(await panel.locator('svg').innerHTML(), language).not.toContain(`:${port}`);
+			}
+			await page.waitForLoadState('networkidle');
+			expect(hits).toEqual([]);
+		} finally {
+			server.close();
+		}
+	});
+});

@@ -247,6 +247,21 @@ test('the diagram keeps values literal, whatever characters they hold', () => {
 	]);
 });
 
+test('a value that looks like a Mermaid directive stays text', () => {
+	const diagram = toSequenceDiagram([
+		{
+			kind: 'yield',
+			generator: 'leak#1',
+			caller: 'caller',
+			value: `'%%{init: {"themeCSS": "x"}}%%'`,
+		},
+	]);
+	expect(diagram.split('\n').at(-1)).toBe(
+		`  g1-->>-caller: yield '#37;#37;#123;init: #123;"themeCSS": "x"#125;#125;#37;#37;'`
+	);
+	expect(diagram).not.toMatch(/%%|[{}]/);
+});
+
 test('the diagram draws only a yield dashed: a return, of a function or a generator, is solid', () => {
 	const diagram = toSequenceDiagram([
 		{ kind: 'function-call', generator: 'drive', caller: 'caller' },
