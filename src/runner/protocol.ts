@@ -1,6 +1,14 @@
 /**
  * Messages between the page, the sandbox frame and the workers that run
  * snippets. The frame only relays them, adding the run they belong to.
+ *
+ * Frame and worker talk over a private `MessageChannel`: the frame's first
+ * message to a new worker hands it one port, before any snippet code runs, and
+ * from then on both sides use only that port. The worker keeps its port where
+ * the reader's code cannot reach it and takes `postMessage` away from the
+ * worker's global scope, so a program cannot post messages that look like the
+ * runner's (a fake "done", output past the caps, heartbeats that blind the
+ * watchdog). The page still checks every message and enforces the caps itself.
  */
 
 import type { Language } from '../shared/languages.ts';
@@ -19,6 +27,17 @@ export interface RunRequest {
 export type PythonWorkerRequest =
 	| { type: 'load'; files: Record<string, ArrayBuffer> }
 	| { type: 'run'; code: string; trace: boolean };
+
+/** Frame → new worker, first and only message outside the channel: the worker's port. */
+export interface ConnectRequest {
+	type: 'connect';
+}
+
+/** The most output a run may show: enough for any documented snippet many times over. */
+export const MAX_OUTPUT_LINES = 2000;
+export const MAX_OUTPUT_BYTES = 200_000;
+/** The most generator events a traced run records: more steps than a reader would step through. */
+export const MAX_TRACE_EVENTS = 500;
 
 /** Where a program printed a line: only standard output counts toward the transcript. */
 export type OutputStream = 'stdout' | 'stderr';

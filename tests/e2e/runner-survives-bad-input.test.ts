@@ -423,3 +423,47 @@ describe('drawings are text, never code', () => {
 		}
 	});
 });
+
+describe('the verdict comes from the runner, never from the program', () => {
+	/** Programs that post what the runner would post for the documented transcript, then end. */
+	const spoofs = (lines: string[]) => ({
+		typescript: `for (const line of ${JSON.stringify(lines)})\n  (self as any).postMessage({ type: "output", stream: "stdout", line });\n(self as any).postMessage({ type: "done" });\nconsole.log("what this program really prints");`,
+		python: `import js\nfrom pyodide.ffi import to_js\n\n\ndef post(message):\n    js.postMessage(to_js(message, dict_converter=js.Object.fromEntries))\n\n\nfor line in ${JSON.stringify(lines)}:\n    post({"type": "output", "stream": "stdout", "line": line})\npost({"type": "done"})\nprint("what this program really prints")`,
+	});
+
+	test.each(LANGUAGES)(
+		'a %s program that posts the documented transcript does not pass',
+		async (language) => {
+			const { root } = await openChapter();
+			const documented = first![language]!.output.split('\n');
+			const result = await run(root, spoofs(documented)[language], language);
+			expect(result.status).not.toBe('pass');
+			expect(result.text).not.toContain('prints the documented transcript');
+		}
+	);
+
+	test('a program cannot post output past the cap, nor heartbeats that keep a busy loop alive', async () => {
+		const { root } = await openChapter();
+		const flood = await run(
+			root,
+			'for (let i = 0; i < 5000; i++)\n  (self as any).postMessage({ type: "output", stream: "stdout", line: `line ${i}` });\n(self as any).postMessage({ type: "done" });'
+		);
+		expect(flood.details).not.toContain('line 4999');
+		const blinding = await run(
+			root,
+			'const end = Date.now() + 30_000;\nwhile (Date.now() < end) (self as any).postMessage({ type: "alive" });'
+		);
+		// Not kept alive until the run's time limit by heartbeats of its own making.
+		expect(blinding.text).not.toContain('still waiting');
+	});
+
+	test('a flood of messages does not make the next run of the documented snippet fail', async () => {
+		const { root, other } = await openChapter();
+		await run(
+			root,
+			'for (let i = 0; i < 300_000; i++) (self as any).postMessage({ type: "noise", i });'
+		);
+		expect((await run(other)).status).toBe('pass');
+		expect((await run(other)).status).toBe('pass');
+	});
+});

@@ -12,6 +12,7 @@
  */
 import { LANGUAGES, type Language } from '../../shared/languages.ts';
 import type {
+	ConnectRequest,
 	FrameMessage,
 	FrameRequest,
 	PythonWorkerRequest,
@@ -19,8 +20,15 @@ import type {
 	WorkerMessage,
 } from '../protocol.ts';
 
+/** A worker, the frame's end of its private channel, and the run it serves now. */
+interface RunningWorker {
+	worker: Worker;
+	port: MessagePort;
+	runId: number;
+}
+
 // A TypeScript worker serves one run; the Python worker is kept warm between runs.
-const workers: Partial<Record<Language, { worker: Worker; runId: number }>> = {};
+const workers: Partial<Record<Language, RunningWorker>> = {};
 
 function post(message: FrameMessage) {
 	// The page's origin is not the frame's, and the frame cannot name it.
@@ -29,17 +37,27 @@ function post(message: FrameMessage) {
 
 function end(language: Language) {
 	workers[language]?.worker.terminate();
+	workers[language]?.port.close();
 	delete workers[language];
 }
 
-function start(language: Language, source: string, runId: number): Worker {
+/**
+ * Starts a worker and hands it its end of a private channel. Only that channel is
+ * listened to: whatever the snippet might post to the worker's own `postMessage`
+ * (which the worker takes away before any snippet runs) never reaches the page.
+ */
+function start(language: Language, source: string, runId: number): RunningWorker {
 	const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 	const worker = new Worker(url);
 	URL.revokeObjectURL(url);
-	const entry = { worker, runId };
-	worker.addEventListener('message', (message: MessageEvent<WorkerMessage>) =>
+	const channel = new MessageChannel();
+	const entry: RunningWorker = { worker, port: channel.port1, runId };
+	entry.port.addEventListener('message', (message: MessageEvent<WorkerMessage>) =>
 		post({ type: 'worker', runId: entry.runId, message: message.data })
 	);
+	entry.port.start();
+	const connect: ConnectRequest = { type: 'connect' };
+	worker.postMessage(connect, [channel.port2]);
 	worker.addEventListener('error', (error) => {
 		error.preventDefault();
 		post({
@@ -49,7 +67,7 @@ function start(language: Language, source: string, runId: number): Worker {
 		});
 	});
 	workers[language] = entry;
-	return worker;
+	return entry;
 }
 
 function handle(request: FrameRequest) {
@@ -64,19 +82,19 @@ function handle(request: FrameRequest) {
 		if (language === 'typescript') {
 			end('typescript');
 			const run: RunRequest = { code: request.code, trace: request.trace };
-			start('typescript', request.workerSource, runId).postMessage(run);
+			start('typescript', request.workerSource, runId).port.postMessage(run);
 			return;
 		}
 		if (request.files) {
 			end('python');
 			const load: PythonWorkerRequest = { type: 'load', files: request.files };
-			start('python', request.workerSource, runId).postMessage(load);
+			start('python', request.workerSource, runId).port.postMessage(load);
 		}
 		const python = workers.python;
 		if (!python) throw new Error('Python was not started');
 		python.runId = runId;
 		const run: PythonWorkerRequest = { type: 'run', code: request.code, trace: request.trace };
-		python.worker.postMessage(run);
+		python.port.postMessage(run);
 	} catch (error) {
 		post({ type: 'unavailable', runId, reason: String(error) });
 	}

@@ -9,7 +9,15 @@ import frameScriptUrl from '../frame/frame-main.ts?worker&url';
 import { getSandboxDocument } from './sandbox-document.ts';
 import type { TraceEvent } from '../../shared/trace-event.ts';
 import typescriptWorkerUrl from '../workers/typescript-worker.ts?worker&url';
-import type { FrameMessage, FrameRequest, OutputStream, WorkerMessage } from '../protocol.ts';
+import {
+	MAX_OUTPUT_BYTES,
+	MAX_OUTPUT_LINES,
+	MAX_TRACE_EVENTS,
+	type FrameMessage,
+	type FrameRequest,
+	type OutputStream,
+	type WorkerMessage,
+} from '../protocol.ts';
 
 /** A worker that sends no heartbeat for this long is busy in a loop it will not leave. */
 const STUCK_AFTER_MS = 1000;
@@ -51,6 +59,8 @@ interface ActiveRun {
 	lastSign: number;
 	started: number;
 	finish: (end: RunEnd) => void;
+	/** What this run has shown so far: the caps hold here, whatever the worker sent. */
+	shown: { lines: number; bytes: number; truncated: boolean; events: number };
 }
 
 const WORKER_URLS: Record<Language, string> = {
@@ -122,20 +132,71 @@ async function startFrame(): Promise<HTMLIFrameElement> {
 	});
 }
 
+/** A worker message of a known shape; anything else is dropped unread. */
+function isWorkerMessage(data: unknown): data is WorkerMessage {
+	if (typeof data !== 'object' || data === null) return false;
+	const message = data as Record<string, unknown>;
+	switch (message.type) {
+		case 'alive':
+		case 'ready':
+		case 'truncated':
+		case 'trace-truncated':
+		case 'done':
+			return true;
+		case 'output':
+			return (
+				typeof message.line === 'string' &&
+				(message.stream === 'stdout' || message.stream === 'stderr')
+			);
+		case 'trace':
+			return typeof message.event === 'object' && message.event !== null;
+		case 'error':
+			return (
+				typeof message.name === 'string' &&
+				typeof message.message === 'string' &&
+				(message.line === undefined || typeof message.line === 'number')
+			);
+		default:
+			return false;
+	}
+}
+
+/** Shows a line unless the run's output has reached its cap, which is then said once. */
+function showOutput(run: ActiveRun, line: string, stream: OutputStream) {
+	const { shown } = run;
+	if (shown.truncated) return;
+	shown.lines += 1;
+	shown.bytes += line.length + 1;
+	if (shown.lines > MAX_OUTPUT_LINES || shown.bytes > MAX_OUTPUT_BYTES) {
+		shown.truncated = true;
+		run.handlers.onTruncated();
+	} else run.handlers.onOutput(line, stream);
+}
+
+function showTraceEvent(run: ActiveRun, event: TraceEvent) {
+	run.shown.events += 1;
+	if (run.shown.events <= MAX_TRACE_EVENTS) run.handlers.onTrace?.(event);
+	else if (run.shown.events === MAX_TRACE_EVENTS + 1) run.handlers.onTraceTruncated?.();
+}
+
 function receive(run: ActiveRun, message: FrameMessage) {
 	if (message.type === 'unavailable')
 		return run.finish({ kind: 'unavailable', reason: message.reason });
-	if (message.type !== 'worker') return;
-	const data: WorkerMessage = message.message;
+	if (message.type !== 'worker' || !isWorkerMessage(message.message)) return;
+	const data = message.message;
 	run.lastSign = performance.now();
 	if (data.type === 'ready') {
 		run.starting = false;
 		run.started = performance.now();
-	} else if (data.type === 'output') run.handlers.onOutput(data.line, data.stream);
-	else if (data.type === 'truncated') run.handlers.onTruncated();
-	else if (data.type === 'trace') run.handlers.onTrace?.(data.event);
-	else if (data.type === 'trace-truncated') run.handlers.onTraceTruncated?.();
-	else if (data.type === 'done') run.finish({ kind: 'done' });
+	} else if (data.type === 'output') showOutput(run, data.line, data.stream);
+	else if (data.type === 'truncated') {
+		if (!run.shown.truncated) run.handlers.onTruncated();
+		run.shown.truncated = true;
+	} else if (data.type === 'trace') showTraceEvent(run, data.event);
+	else if (data.type === 'trace-truncated') {
+		if (run.shown.events <= MAX_TRACE_EVENTS) run.handlers.onTraceTruncated?.();
+		run.shown.events = MAX_TRACE_EVENTS + 1;
+	} else if (data.type === 'done') run.finish({ kind: 'done' });
 	else if (data.type === 'error')
 		run.finish({ kind: 'error', name: data.name, message: data.message, line: data.line });
 }
@@ -209,6 +270,7 @@ export async function runInSandbox(
 			starting: files !== undefined,
 			lastSign: performance.now(),
 			started: performance.now(),
+			shown: { lines: 0, bytes: 0, truncated: false, events: 0 },
 			finish(end) {
 				if (active !== run) return;
 				active = undefined;

@@ -17,6 +17,7 @@ import {
 	type Recorder,
 } from '../../shared/pyodide-api.ts';
 import {
+	connectToFrame,
 	printLine,
 	recordTraceEvent,
 	reportDone,
@@ -103,6 +104,4 @@ async function handle(request: PythonWorkerRequest) {
 	}
 }
 
-self.addEventListener('message', (event: MessageEvent<PythonWorkerRequest>) => {
-	void handle(event.data);
-});
+connectToFrame<PythonWorkerRequest>((request) => void handle(request));

@@ -14,6 +14,7 @@ import {
 } from '../../recorders/instrument-generators.ts';
 import { formatLogArguments, formatValue } from './format-console.ts';
 import {
+	connectToFrame,
 	printLine,
 	recordTraceEvent,
 	reportDone,
@@ -137,6 +138,10 @@ async function run({ code, trace }: RunRequest) {
 	}
 }
 
-self.addEventListener('message', (event: MessageEvent<RunRequest>) => void run(event.data), {
-	once: true,
+// One run per worker: the frame sends exactly one request, and any other is ignored.
+let started = false;
+connectToFrame<RunRequest>((request) => {
+	if (started) return;
+	started = true;
+	void run(request);
 });

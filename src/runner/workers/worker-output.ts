@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /**
- * What both snippet workers (TypeScript and Python) share: printing and tracing
- * with caps, reporting errors, and the heartbeat the page's watchdog listens for.
+ * What both snippet workers (TypeScript and Python) share: the private channel to
+ * the frame, printing and tracing with caps, reporting errors, and the heartbeat
+ * the page's watchdog listens for.
  *
  * Every line and every trace event is posted as soon as it is made. Batching them
  * would lose the last ones when a snippet then loops for ever, since a worker that
@@ -9,24 +10,55 @@
  * the number of messages bounded.
  */
 import type { TraceEvent } from '../../shared/trace-event.ts';
-import type { OutputStream, WorkerMessage } from '../protocol.ts';
+import {
+	MAX_OUTPUT_BYTES,
+	MAX_OUTPUT_LINES,
+	MAX_TRACE_EVENTS,
+	type ConnectRequest,
+	type OutputStream,
+	type WorkerMessage,
+} from '../protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const HEARTBEAT_MS = 200;
-/** Enough for any documented snippet many times over; a print loop stops here. */
-const MAX_LINES = 2000;
-const MAX_BYTES = 200_000;
-/** More steps than a reader would step through; a generator loop stops being recorded here. */
-const MAX_TRACE_EVENTS = 500;
 
 let eventsRecorded = 0;
 let linesSent = 0;
 let bytesSent = 0;
 let truncated = false;
 
+// Bound once, before any snippet runs: the program cannot reach the port, and a
+// `MessagePort.prototype.postMessage` it replaces later is not the one used here.
+let postToFrame: ((message: WorkerMessage) => void) | undefined;
+
+/**
+ * Waits for the frame's port, then hands every request that arrives on it to
+ * `handle`. Only the port is listened to afterwards; and `postMessage` is taken
+ * from the worker's global scope, so the snippet has no way to post at all.
+ */
+export function connectToFrame<Request>(handle: (request: Request) => void) {
+	self.addEventListener(
+		'message',
+		(event: MessageEvent<ConnectRequest>) => {
+			const port = event.ports[0];
+			if (event.data.type !== 'connect' || !port) return;
+			postToFrame = port.postMessage.bind(port);
+			port.addEventListener('message', (message: MessageEvent<Request>) => handle(message.data));
+			port.start();
+		},
+		{ once: true }
+	);
+	for (
+		let scope: object | null = self;
+		scope;
+		scope = Object.getPrototypeOf(scope) as object | null
+	)
+		Reflect.deleteProperty(scope, 'postMessage');
+}
+
 export function send(message: WorkerMessage) {
-	self.postMessage(message);
+	postToFrame?.(message);
 }
 
 /** Records one event of a traced run. */
@@ -49,7 +81,7 @@ export function printLine(line: string, stream: OutputStream = 'stdout') {
 	if (truncated) return;
 	linesSent += 1;
 	bytesSent += line.length + 1;
-	if (linesSent > MAX_LINES || bytesSent > MAX_BYTES) {
+	if (linesSent > MAX_OUTPUT_LINES || bytesSent > MAX_OUTPUT_BYTES) {
 		truncated = true;
 		send({ type: 'truncated' });
 		return;
