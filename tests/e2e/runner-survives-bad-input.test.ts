@@ -467,3 +467,41 @@ describe('the verdict comes from the runner, never from the program', () => {
 		expect((await run(other)).status).toBe('pass');
 	});
 });
+
+describe('one Python run does not change the next', () => {
+	test('a run that rebinds builtins and patches modules leaves the documented snippet passing', async () => {
+		const { root } = await openChapter();
+		const poison = [
+			'import builtins, sys, collections',
+			'builtins.print = lambda *args, **kwargs: None',
+			'builtins.len = lambda value: 0',
+			'collections.deque = list',
+			'sys.stdout = None',
+		].join('\n');
+		await run(root, poison, 'python');
+		await setCode(root, first!.python!.code, 'python');
+		expect((await run(root, undefined, 'python')).status).toBe('pass');
+	});
+
+	test('an asyncio task left running ends with its run, and prints nothing into the next', async () => {
+		const { root } = await openChapter();
+		const chatter = [
+			'import asyncio',
+			'',
+			'',
+			'async def chatter():',
+			'    while True:',
+			'        print("still running")',
+			'        await asyncio.sleep(0)',
+			'',
+			'',
+			'asyncio.ensure_future(chatter())',
+			'print("main done")',
+		].join('\n');
+		await run(root, chatter, 'python');
+		await setCode(root, first!.python!.code, 'python');
+		const next = await run(root, undefined, 'python');
+		expect(next.details).not.toContain('still running');
+		expect(next.status).toBe('pass');
+	});
+});
