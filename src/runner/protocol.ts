@@ -56,9 +56,13 @@ export type WorkerMessage =
 	| { type: 'trace'; event: TraceEvent }
 	/** The trace limit was reached; later events are not recorded. */
 	| { type: 'trace-truncated' }
-	| { type: 'done' }
+	/**
+	 * `lingering`: the program left work behind (a timer, an asyncio task) that would
+	 * go on running after the verdict, so the worker must not be kept for another run.
+	 */
+	| { type: 'done'; lingering?: boolean }
 	/** `line` is in the reader's code, when the error names it. */
-	| { type: 'error'; name: string; message: string; line?: number };
+	| { type: 'error'; name: string; message: string; line?: number; lingering?: boolean };
 
 /** Page → frame. `files` comes with a Python run when the frame has no Python running yet. */
 export type FrameRequest =

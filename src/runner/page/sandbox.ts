@@ -59,6 +59,8 @@ interface ActiveRun {
 	lastSign: number;
 	started: number;
 	finish: (end: RunEnd) => void;
+	/** The program left work behind that would outlive the run: its worker is not kept. */
+	lingering: boolean;
 	/** What this run has shown so far: the caps hold here, whatever the worker sent. */
 	shown: { lines: number; bytes: number; truncated: boolean; events: number };
 }
@@ -141,8 +143,9 @@ function isWorkerMessage(data: unknown): data is WorkerMessage {
 		case 'ready':
 		case 'truncated':
 		case 'trace-truncated':
-		case 'done':
 			return true;
+		case 'done':
+			return message.lingering === undefined || typeof message.lingering === 'boolean';
 		case 'output':
 			return (
 				typeof message.line === 'string' &&
@@ -154,7 +157,8 @@ function isWorkerMessage(data: unknown): data is WorkerMessage {
 			return (
 				typeof message.name === 'string' &&
 				typeof message.message === 'string' &&
-				(message.line === undefined || typeof message.line === 'number')
+				(message.line === undefined || typeof message.line === 'number') &&
+				(message.lingering === undefined || typeof message.lingering === 'boolean')
 			);
 		default:
 			return false;
@@ -196,9 +200,13 @@ function receive(run: ActiveRun, message: FrameMessage) {
 	else if (data.type === 'trace-truncated') {
 		if (run.shown.events <= MAX_TRACE_EVENTS) run.handlers.onTraceTruncated?.();
 		run.shown.events = MAX_TRACE_EVENTS + 1;
-	} else if (data.type === 'done') run.finish({ kind: 'done' });
-	else if (data.type === 'error')
+	} else if (data.type === 'done') {
+		run.lingering = data.lingering === true;
+		run.finish({ kind: 'done' });
+	} else if (data.type === 'error') {
+		run.lingering = data.lingering === true;
 		run.finish({ kind: 'error', name: data.name, message: data.message, line: data.line });
+	}
 }
 
 /** Stops the run in progress, if any; its caller is told it was stopped. */
@@ -270,6 +278,7 @@ export async function runInSandbox(
 			starting: files !== undefined,
 			lastSign: performance.now(),
 			started: performance.now(),
+			lingering: false,
 			shown: { lines: 0, bytes: 0, truncated: false, events: 0 },
 			finish(end) {
 				if (active !== run) return;
@@ -278,7 +287,10 @@ export async function runInSandbox(
 				// A finished Python stays warm for the next run; anything else is ended, so that
 				// nothing of this run (a timer, a loop) goes on in the background.
 				const keepWarm =
-					language === 'python' && !run.starting && (end.kind === 'done' || end.kind === 'error');
+					language === 'python' &&
+					!run.starting &&
+					!run.lingering &&
+					(end.kind === 'done' || end.kind === 'error');
 				if (!keepWarm) {
 					post(iframe, { type: 'stop', runId });
 					if (language === 'python') pythonRunning = false;

@@ -40,6 +40,42 @@ const INDEX_URL = 'https://pyodide.invalid/';
 let pyodide: Pyodide | undefined;
 let recorder: Recorder | undefined;
 
+/**
+ * Work a run leaves behind would go on printing and using the CPU after its
+ * verdict, so such a run's worker is not kept for the next run. Asyncio tasks
+ * are found by `runPythonSnippet`; timers set through `js` are counted here.
+ * The heartbeat keeps the original timer functions, which are not counted.
+ */
+const originalSetTimeout = self.setTimeout.bind(self);
+const originalSetInterval = self.setInterval.bind(self);
+const originalClearTimeout = self.clearTimeout.bind(self);
+const originalClearInterval = self.clearInterval.bind(self);
+const pendingTimers = new Set<number>();
+
+function countTimers() {
+	self.setTimeout = ((callback: TimerHandler, delay?: number, ...args: unknown[]) => {
+		const id = originalSetTimeout(() => {
+			pendingTimers.delete(id);
+			if (typeof callback === 'function') (callback as (...args: unknown[]) => void)(...args);
+		}, delay);
+		pendingTimers.add(id);
+		return id;
+	}) as typeof setTimeout;
+	self.setInterval = ((callback: TimerHandler, delay?: number, ...args: unknown[]) => {
+		const id = originalSetInterval(callback, delay, ...args);
+		pendingTimers.add(id);
+		return id;
+	}) as typeof setInterval;
+	self.clearTimeout = (id?: number) => {
+		if (id !== undefined) pendingTimers.delete(id);
+		originalClearTimeout(id);
+	};
+	self.clearInterval = (id?: number) => {
+		if (id !== undefined) pendingTimers.delete(id);
+		originalClearInterval(id);
+	};
+}
+
 function serveFromMemory(files: Record<string, ArrayBuffer>) {
 	const networkFetch = self.fetch.bind(self);
 	self.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -74,21 +110,24 @@ async function load(files: Record<string, ArrayBuffer>) {
 function run(code: string, trace: boolean) {
 	if (!pyodide) return;
 	resetOutput();
+	pendingTimers.clear();
 	const sink = (event: string) => recordTraceEvent(JSON.parse(event) as TraceEvent);
 	try {
 		const end = runPythonSnippet(pyodide, code, trace && recorder ? { recorder, sink } : undefined);
-		if (!end.failed) return reportDone();
+		const lingering = end.lingering || pendingTimers.size > 0;
+		if (!end.failed) return reportDone(lingering);
 		const { name, message, line } = readPythonTraceback(end.traceback);
-		reportError(name, message, line);
+		reportError(name, message, line, lingering);
 	} catch (error) {
 		// Not the snippet's exception, which Python reports above: Pyodide itself failed.
-		reportError('PyodideError', (error as Error).message);
+		reportError('PyodideError', (error as Error).message, undefined, true);
 	}
 }
 
 let loading: Promise<boolean> = Promise.resolve(false);
 
-startHeartbeat(setInterval);
+startHeartbeat(originalSetInterval);
+countTimers();
 async function handle(request: PythonWorkerRequest) {
 	if (request.type === 'load') {
 		loading = load(request.files).then(

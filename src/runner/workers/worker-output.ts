@@ -89,12 +89,12 @@ export function printLine(line: string, stream: OutputStream = 'stdout') {
 	send({ type: 'output', stream, line });
 }
 
-export function reportError(name: string, message: string, line?: number) {
-	send({ type: 'error', name, message, line });
+export function reportError(name: string, message: string, line?: number, lingering = false) {
+	send({ type: 'error', name, message, line, lingering });
 }
 
-export function reportDone() {
-	send({ type: 'done' });
+export function reportDone(lingering = false) {
+	send({ type: 'done', lingering });
 }
 
 /**
