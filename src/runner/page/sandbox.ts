@@ -5,6 +5,7 @@
 import type { Language } from '../../shared/languages.ts';
 import pythonWorkerUrl from '../workers/python-worker.ts?worker&url';
 import { loadPyodideFiles } from './load-pyodide-files.ts';
+import { RunClock, type RunLimits } from './run-clock.ts';
 import frameScriptUrl from '../frame/frame-main.ts?worker&url';
 import { getSandboxDocument } from './sandbox-document.ts';
 import type { TraceEvent } from '../../shared/trace-event.ts';
@@ -19,13 +20,16 @@ import {
 	type WorkerMessage,
 } from '../protocol.ts';
 
-/** A worker that sends no heartbeat for this long is busy in a loop it will not leave. */
-const STUCK_AFTER_MS = 1000;
-/** A run that keeps its worker answering (timers, promises) may still not go on for ever. */
-const MAX_RUN_MS = 10_000;
-/** Starting Python (compiling Pyodide, unpacking its library) blocks its worker for a while. */
-const PYTHON_START_LIMIT_MS = 60_000;
 const WATCHDOG_INTERVAL_MS = 200;
+const LIMITS: RunLimits = {
+	// A worker that sends no heartbeat for this long is busy in a loop it will not leave.
+	stuckAfterMs: 1000,
+	// A run that keeps its worker answering (timers, promises) may still not go on for ever.
+	maxRunMs: 10_000,
+	// Starting Python (compiling Pyodide, unpacking its library) blocks its worker for a while.
+	startLimitMs: 60_000,
+	maxTickMs: 2 * WATCHDOG_INTERVAL_MS,
+};
 /**
  * A safety net for a frame whose scripts never run at all (a browser or an
  * extension that blocks them), which would otherwise leave the first Run waiting
@@ -56,7 +60,8 @@ interface ActiveRun {
 	handlers: RunHandlers;
 	/** Until Python reports it has started, silence is not a sign of a stuck snippet. */
 	starting: boolean;
-	lastSign: number;
+	/** What the watchdog judges silence and time limits by. */
+	clock: RunClock;
 	started: number;
 	finish: (end: RunEnd) => void;
 	/** The program left work behind that would outlive the run: its worker is not kept. */
@@ -188,10 +193,11 @@ function receive(run: ActiveRun, message: FrameMessage) {
 		return run.finish({ kind: 'unavailable', reason: message.reason });
 	if (message.type !== 'worker' || !isWorkerMessage(message.message)) return;
 	const data = message.message;
-	run.lastSign = performance.now();
+	run.clock.heard();
 	if (data.type === 'ready') {
 		run.starting = false;
 		run.started = performance.now();
+		run.clock.started();
 	} else if (data.type === 'output') showOutput(run, data.line, data.stream);
 	else if (data.type === 'truncated') {
 		if (!run.shown.truncated) run.handlers.onTruncated();
@@ -264,19 +270,17 @@ export async function runInSandbox(
 	return new Promise<RunEnd>((resolve) => {
 		const seconds = () => Math.max(1, Math.round((performance.now() - run.started) / 1000));
 		const watchdog = setInterval(() => {
-			const now = performance.now();
-			if (run.starting) {
-				if (now - run.started > PYTHON_START_LIMIT_MS)
-					run.finish({ kind: 'unavailable', reason: 'Python did not start in time' });
-			} else if (now - run.lastSign > STUCK_AFTER_MS)
-				run.finish({ kind: 'stuck', seconds: seconds() });
-			else if (now - run.started > MAX_RUN_MS) run.finish({ kind: 'too-long', seconds: seconds() });
+			const verdict = run.clock.tick(performance.now());
+			if (verdict === 'start-too-long')
+				run.finish({ kind: 'unavailable', reason: 'Python did not start in time' });
+			else if (verdict === 'stuck') run.finish({ kind: 'stuck', seconds: seconds() });
+			else if (verdict === 'too-long') run.finish({ kind: 'too-long', seconds: seconds() });
 		}, WATCHDOG_INTERVAL_MS);
 		const run: ActiveRun = {
 			runId,
 			handlers,
 			starting: files !== undefined,
-			lastSign: performance.now(),
+			clock: new RunClock(LIMITS, performance.now(), files !== undefined),
 			started: performance.now(),
 			lingering: false,
 			shown: { lines: 0, bytes: 0, truncated: false, events: 0 },
