@@ -105,6 +105,15 @@ test('a syntax error is reported with its line and column', async () => {
 	expect(result.text).toMatch(/SyntaxError: .*\(line 2, column \d+\)/);
 });
 
+test('a syntax error only the JavaScript engine finds still names its line', async () => {
+	const { root } = await openChapter();
+	const result = await run(root, 'const ok = 1;\nlet twice = 1;\nlet twice = 2;');
+	expect(result.status).toBe('error');
+	expect(result.text).toMatch(
+		/SyntaxError: Identifier 'twice' has already been declared \(line 3\)/
+	);
+});
+
 test('a print loop is capped inside the worker, with a notice, and the page keeps working', async () => {
 	const { page, root, other } = await openChapter();
 	const result = await run(root, 'for (let i = 0; i < 1_000_000; i++) console.log("line", i);');

@@ -6,6 +6,7 @@ import type { Language } from '../../shared/languages.ts';
 import { compareOutput, type DiffLine } from '../../shared/compare-output.ts';
 import { shorten } from '../../shared/shorten.ts';
 import { transpileTypeScript } from '../../shared/transpile.ts';
+import { locateSyntaxError } from './locate-syntax-error.ts';
 import type { TraceEvent } from '../../shared/trace-event.ts';
 import type { OutputStream } from '../protocol.ts';
 import { runInSandbox } from './sandbox.ts';
@@ -108,12 +109,18 @@ export async function runSnippet(
 				? { ...common, status: 'pass' }
 				: { ...common, status: 'fail', diff: comparison.diff };
 		}
-		case 'error':
+		case 'error': {
+			const line =
+				end.line ??
+				(language === 'typescript' && end.name === 'SyntaxError'
+					? await locateSyntaxError(program)
+					: undefined);
 			return {
 				...common,
 				status: 'error',
-				error: `${shorten(end.name, MAX_ERROR_NAME_CHARS)}: ${shorten(end.message, MAX_ERROR_MESSAGE_CHARS)}${end.line ? ` (line ${end.line})` : ''}`,
+				error: `${shorten(end.name, MAX_ERROR_NAME_CHARS)}: ${shorten(end.message, MAX_ERROR_MESSAGE_CHARS)}${line ? ` (line ${line})` : ''}`,
 			};
+		}
 		case 'stuck':
 		case 'too-long':
 			return { ...common, status: 'timeout', seconds: end.seconds, reason: end.kind };

@@ -1,0 +1,21 @@
+/**
+ * V8 rejects some programs that Sucrase lets through (a `let` declared twice, a
+ * `with` in strict code) when the worker compiles them, and names no line. The
+ * same parse with acorn, as the worker compiles the program (strict, an async
+ * function body), finds where. Loaded only when such an error happens.
+ */
+export async function locateSyntaxError(program: string): Promise<number | undefined> {
+	const { parse } = await import('acorn');
+	try {
+		// 'use strict' shares the first line, as in the worker, so lines stay the reader's.
+		parse(`'use strict';${program}`, {
+			ecmaVersion: 'latest',
+			sourceType: 'script',
+			allowAwaitOutsideFunction: true,
+			allowReturnOutsideFunction: true,
+		});
+		return undefined;
+	} catch (error) {
+		return (error as { loc?: { line: number } }).loc?.line;
+	}
+}
