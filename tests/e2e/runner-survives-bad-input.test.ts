@@ -98,6 +98,16 @@ test('an unhandled promise rejection is reported as an error', async () => {
 	expect(result.text).toContain('RangeError: nobody caught me');
 });
 
+test('a promise rejected as the program ends is still reported as an error, with its line', async () => {
+	const { root } = await openChapter();
+	const result = await run(
+		root,
+		'console.log("last line");\nPromise.reject(new RangeError("rejected at the end"));'
+	);
+	expect(result.status).toBe('error');
+	expect(result.text).toContain('RangeError: rejected at the end (line 2)');
+});
+
 test('a syntax error is reported with its line and column', async () => {
 	const { root } = await openChapter();
 	const result = await run(root, 'const ok = 1;\nconst = 2;');
