@@ -18,6 +18,7 @@ import {
 } from '../../shared/pyodide-api.ts';
 import {
 	connectToFrame,
+	countPendingTimers,
 	printLine,
 	recordTraceEvent,
 	reportDone,
@@ -44,37 +45,8 @@ let recorder: Recorder | undefined;
  * Work a run leaves behind would go on printing and using the CPU after its
  * verdict, so such a run's worker is not kept for the next run. Asyncio tasks
  * are found by `runPythonSnippet`; timers set through `js` are counted here.
- * The heartbeat keeps the original timer functions, which are not counted.
  */
-const originalSetTimeout = self.setTimeout.bind(self);
-const originalSetInterval = self.setInterval.bind(self);
-const originalClearTimeout = self.clearTimeout.bind(self);
-const originalClearInterval = self.clearInterval.bind(self);
 const pendingTimers = new Set<number>();
-
-function countTimers() {
-	self.setTimeout = ((callback: TimerHandler, delay?: number, ...args: unknown[]) => {
-		const id = originalSetTimeout(() => {
-			pendingTimers.delete(id);
-			if (typeof callback === 'function') (callback as (...args: unknown[]) => void)(...args);
-		}, delay);
-		pendingTimers.add(id);
-		return id;
-	}) as typeof setTimeout;
-	self.setInterval = ((callback: TimerHandler, delay?: number, ...args: unknown[]) => {
-		const id = originalSetInterval(callback, delay, ...args);
-		pendingTimers.add(id);
-		return id;
-	}) as typeof setInterval;
-	self.clearTimeout = (id?: number) => {
-		if (id !== undefined) pendingTimers.delete(id);
-		originalClearTimeout(id);
-	};
-	self.clearInterval = (id?: number) => {
-		if (id !== undefined) pendingTimers.delete(id);
-		originalClearInterval(id);
-	};
-}
 
 function serveFromMemory(files: Record<string, ArrayBuffer>) {
 	const networkFetch = self.fetch.bind(self);
@@ -126,8 +98,8 @@ function run(code: string, trace: boolean) {
 
 let loading: Promise<boolean> = Promise.resolve(false);
 
-startHeartbeat(originalSetInterval);
-countTimers();
+startHeartbeat();
+countPendingTimers(pendingTimers);
 async function handle(request: PythonWorkerRequest) {
 	if (request.type === 'load') {
 		loading = load(request.files).then(

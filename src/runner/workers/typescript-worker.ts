@@ -15,22 +15,19 @@ import {
 import { formatLogArguments, formatValue } from './format-console.ts';
 import {
 	connectToFrame,
+	countPendingTimers,
 	printLine,
 	recordTraceEvent,
 	reportDone,
 	reportError,
 	send,
 	startHeartbeat,
+	workerTimers,
 } from './worker-output.ts';
 import type { RunRequest } from '../protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// The snippet may replace or wrap these; the runner keeps its own copies.
-const startTimeout = self.setTimeout.bind(self);
-const startInterval = self.setInterval.bind(self);
-const cancelTimeout = self.clearTimeout.bind(self);
-const cancelInterval = self.clearInterval.bind(self);
 const AsyncFunction = (Object.getPrototypeOf(async () => {}) as { constructor: unknown })
 	.constructor as new (
 	parameter: string,
@@ -68,8 +65,8 @@ function finishIfIdle() {
 	// Let promise callbacks that are already queued run first. The browser reports a
 	// promise nobody handled in a task of its own, queued after those callbacks: the
 	// second turn lets that report (an error) come before the run is called done.
-	startTimeout(() => {
-		startTimeout(() => {
+	workerTimers.setTimeout(() => {
+		workerTimers.setTimeout(() => {
 			if (finished || !mainFinished || activeTimers.size > 0) return;
 			finished = true;
 			reportDone();
@@ -77,36 +74,7 @@ function finishIfIdle() {
 	}, 0);
 }
 
-function trackTimers() {
-	self.setTimeout = ((callback: TimerHandler, delay?: number, ...args: unknown[]) => {
-		const id = startTimeout(() => {
-			activeTimers.delete(id);
-			if (typeof callback === 'function') (callback as (...args: unknown[]) => void)(...args);
-			finishIfIdle();
-		}, delay);
-		activeTimers.add(id);
-		return id;
-	}) as typeof setTimeout;
-	self.setInterval = ((callback: TimerHandler, delay?: number, ...args: unknown[]) => {
-		const id = startInterval(() => {
-			if (typeof callback === 'function') (callback as (...args: unknown[]) => void)(...args);
-		}, delay);
-		activeTimers.add(id);
-		return id;
-	}) as typeof setInterval;
-	self.clearTimeout = (id?: number) => {
-		if (id !== undefined) activeTimers.delete(id);
-		cancelTimeout(id);
-		finishIfIdle();
-	};
-	self.clearInterval = (id?: number) => {
-		if (id !== undefined) activeTimers.delete(id);
-		cancelInterval(id);
-		finishIfIdle();
-	};
-}
-
-startHeartbeat(startInterval);
+startHeartbeat();
 // Like Node: log, info and debug print to stdout, error and warn to stderr.
 console.log = (...args: unknown[]) => printLine(formatLogArguments(args));
 console.info = console.log;
@@ -121,7 +89,7 @@ self.addEventListener('error', (event) => {
 
 async function run({ code, trace }: RunRequest) {
 	send({ type: 'alive' });
-	trackTimers();
+	countPendingTimers(activeTimers, finishIfIdle);
 	const tracing = trace
 		? instrumentGenerators({
 				generatorPrototype: (Object.getPrototypeOf(function* () {}) as { prototype: object })

@@ -97,10 +97,53 @@ export function reportDone(lingering = false) {
 	send({ type: 'done', lingering });
 }
 
+/** The worker's own timer functions, taken before any snippet can replace them. */
+export const workerTimers = {
+	setTimeout: self.setTimeout.bind(self),
+	setInterval: self.setInterval.bind(self),
+	clearTimeout: self.clearTimeout.bind(self),
+	clearInterval: self.clearInterval.bind(self),
+};
+
 /**
  * Sent on a timer that the snippet cannot block without blocking it too: when the
  * heartbeat stops, the snippet is busy in code that never gives control back.
  */
-export function startHeartbeat(startInterval: (callback: () => void, delay: number) => unknown) {
-	startInterval(() => send({ type: 'alive' }), HEARTBEAT_MS);
+export function startHeartbeat() {
+	workerTimers.setInterval(() => send({ type: 'alive' }), HEARTBEAT_MS);
+}
+
+/**
+ * Gives the snippet timer functions that keep `pending` up to date: a timeout
+ * until it fires or is cleared, an interval until it is cleared. `onChange` runs
+ * after a timeout's callback and after every clear. The runner's own timers
+ * (`workerTimers`, the heartbeat) are not counted.
+ */
+export function countPendingTimers(pending: Set<number>, onChange: () => void = () => {}) {
+	self.setTimeout = ((callback: TimerHandler, delay?: number, ...args: unknown[]) => {
+		const id = workerTimers.setTimeout(() => {
+			pending.delete(id);
+			if (typeof callback === 'function') (callback as (...args: unknown[]) => void)(...args);
+			onChange();
+		}, delay);
+		pending.add(id);
+		return id;
+	}) as typeof setTimeout;
+	self.setInterval = ((callback: TimerHandler, delay?: number, ...args: unknown[]) => {
+		const id = workerTimers.setInterval(() => {
+			if (typeof callback === 'function') (callback as (...args: unknown[]) => void)(...args);
+		}, delay);
+		pending.add(id);
+		return id;
+	}) as typeof setInterval;
+	self.clearTimeout = (id?: number) => {
+		if (id !== undefined) pending.delete(id);
+		workerTimers.clearTimeout(id);
+		onChange();
+	};
+	self.clearInterval = (id?: number) => {
+		if (id !== undefined) pending.delete(id);
+		workerTimers.clearInterval(id);
+		onChange();
+	};
 }
