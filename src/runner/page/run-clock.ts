@@ -36,6 +36,11 @@ export class RunClock {
 		this.#starting = starting;
 	}
 
+	/** Python is still starting: the run itself has not begun. */
+	get starting(): boolean {
+		return this.#starting;
+	}
+
 	/** The worker said something: it is not stuck. */
 	heard() {
 		this.silence = 0;

@@ -58,9 +58,7 @@ export interface RunHandlers {
 interface ActiveRun {
 	runId: number;
 	handlers: RunHandlers;
-	/** Until Python reports it has started, silence is not a sign of a stuck snippet. */
-	starting: boolean;
-	/** What the watchdog judges silence and time limits by. */
+	/** What the watchdog judges silence and time limits by; it also knows whether Python is starting. */
 	clock: RunClock;
 	started: number;
 	finish: (end: RunEnd) => void;
@@ -195,7 +193,6 @@ function receive(run: ActiveRun, message: FrameMessage) {
 	const data = message.message;
 	run.clock.heard();
 	if (data.type === 'ready') {
-		run.starting = false;
 		run.started = performance.now();
 		run.clock.started();
 	} else if (data.type === 'output') showOutput(run, data.line, data.stream);
@@ -279,7 +276,6 @@ export async function runInSandbox(
 		const run: ActiveRun = {
 			runId,
 			handlers,
-			starting: files !== undefined,
 			clock: new RunClock(LIMITS, performance.now(), files !== undefined),
 			started: performance.now(),
 			lingering: false,
@@ -292,7 +288,7 @@ export async function runInSandbox(
 				// nothing of this run (a timer, a loop) goes on in the background.
 				const keepWarm =
 					language === 'python' &&
-					!run.starting &&
+					!run.clock.starting &&
 					!run.lingering &&
 					(end.kind === 'done' || end.kind === 'error');
 				if (!keepWarm) {
