@@ -43,11 +43,19 @@ export function getChapterPath(chapterId: string): string {
 	return `/chapters/${chapterId}/`;
 }
 
-/**
- * A chapter's place in the course, read from its front matter for tools that run
- * outside Astro: chapters by `order`, then appendices (as `lib/chapters.ts` sorts them).
- */
-export function readCoursePosition(mdxSource: string): { order: number; appendix: boolean } {
+/** Where a chapter stands in the course: its `order`, and whether it is back matter. */
+export interface CoursePosition {
+	order: number;
+	appendix: boolean;
+}
+
+/** Reading order: the chapters by `order`, then the appendices by `order`. */
+export function compareCoursePositions(a: CoursePosition, b: CoursePosition): number {
+	return Number(a.appendix) - Number(b.appendix) || a.order - b.order;
+}
+
+/** A chapter's place in the course, read from its front matter for tools that run outside Astro. */
+export function readCoursePosition(mdxSource: string): CoursePosition {
 	const frontMatter = /^---\n([\s\S]*?)\n---/.exec(mdxSource)?.[1] ?? '';
 	const order = /^order:\s*(\d+)\s*$/m.exec(frontMatter)?.[1];
 	if (order === undefined) throw new Error('The chapter has no `order` in its front matter.');

@@ -1,14 +1,12 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { getChapterPath } from './chapter-files.ts';
+import { compareCoursePositions, getChapterPath } from './chapter-files.ts';
 
 export type Chapter = CollectionEntry<'chapters'>;
 
 /** Every page of the course in reading order: the chapters, then the appendices. */
 export async function getChapters(): Promise<Chapter[]> {
 	const chapters = await getCollection('chapters');
-	return chapters.sort(
-		(a, b) => Number(a.data.appendix) - Number(b.data.appendix) || a.data.order - b.data.order
-	);
+	return chapters.sort((a, b) => compareCoursePositions(a.data, b.data));
 }
 
 export interface ChapterLink {

@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { getChapterId, listChapterFiles, readCoursePosition } from '../../src/lib/chapter-files.ts';
+import {
+	compareCoursePositions,
+	getChapterId,
+	listChapterFiles,
+	readCoursePosition,
+} from '../../src/lib/chapter-files.ts';
 import { extractSnippets } from '../../src/snippets/extract-snippets.ts';
 import { findConstructsUsedEarly, type CourseChapter } from '../../src/snippets/course-order.ts';
 import type { AuthoredSnippet } from '../../src/shared/snippet.ts';
@@ -19,11 +24,7 @@ async function readCourse(): Promise<CourseChapter[]> {
 		})
 	);
 	return chapters
-		.sort(
-			(a, b) =>
-				Number(a.position.appendix) - Number(b.position.appendix) ||
-				a.position.order - b.position.order
-		)
+		.sort((a, b) => compareCoursePositions(a.position, b.position))
 		.map(({ id, snippets }) => ({ id, snippets }));
 }
 
