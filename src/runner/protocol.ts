@@ -28,6 +28,12 @@ export type PythonWorkerRequest =
 	| { type: 'load'; files: Record<string, ArrayBuffer> }
 	| { type: 'run'; code: string; trace: boolean };
 
+/**
+ * The name under which the TypeScript worker hands a program the function that
+ * notes where a value that is not an Error was thrown (see `mark-throw-sites.ts`).
+ */
+export const THROW_SITE_PARAMETER = '__throwSite';
+
 /** Frame → new worker, first and only message outside the channel: the worker's port. */
 export interface ConnectRequest {
 	type: 'connect';

@@ -126,6 +126,21 @@ test('a syntax error only the JavaScript engine finds still names its line', asy
 	);
 });
 
+test.each([
+	['a string', 'throw "no more values";', 'Uncaught: no more values'],
+	['an object', 'throw { code: 7 };', 'Uncaught: { code: 7 }'],
+	['a string, in a timer', 'setTimeout(() => {\n  throw "late";\n}, 0);', 'Uncaught: late'],
+])(
+	'a thrown value that is not an Error (%s) still names its line',
+	async (_name, thrower, message) => {
+		const { root } = await openChapter();
+		const result = await run(root, `console.log("first");\n${thrower}`);
+		expect(result.status).toBe('error');
+		const throwLine = 2 + thrower.split('\n').findIndex((line) => line.includes('throw'));
+		expect(result.text).toContain(`${message} (line ${throwLine})`);
+	}
+);
+
 test('a print loop is capped inside the worker, with a notice, and the page keeps working', async () => {
 	const { page, root, other } = await openChapter();
 	const result = await run(root, 'for (let i = 0; i < 1_000_000; i++) console.log("line", i);');

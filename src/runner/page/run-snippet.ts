@@ -7,6 +7,7 @@ import { compareOutput, type DiffLine } from '../../shared/compare-output.ts';
 import { shorten } from '../../shared/shorten.ts';
 import { transpileTypeScript } from '../../shared/transpile.ts';
 import { locateSyntaxError } from './locate-syntax-error.ts';
+import { markThrowSites } from './mark-throw-sites.ts';
 import type { TraceEvent } from '../../shared/trace-event.ts';
 import type { OutputStream } from '../protocol.ts';
 import { runInSandbox } from './sandbox.ts';
@@ -82,6 +83,7 @@ export async function runSnippet(
 				truncated: false,
 			};
 		}
+		program = await markThrowSites(program);
 		if (options.trace) program = await prepareForTrace(program);
 	}
 

@@ -24,15 +24,19 @@ import {
 	startHeartbeat,
 	workerTimers,
 } from './worker-output.ts';
-import type { RunRequest } from '../protocol.ts';
+import { THROW_SITE_PARAMETER, type RunRequest } from '../protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const AsyncFunction = (Object.getPrototypeOf(async () => {}) as { constructor: unknown })
 	.constructor as new (
-	parameter: string,
+	tracingParameter: string,
+	throwSiteParameter: string,
 	body: string
-) => (tracing: GeneratorTracing | undefined) => Promise<void>;
+) => (
+	tracing: GeneratorTracing | undefined,
+	throwSite: (value: unknown) => unknown
+) => Promise<void>;
 
 let finished = false;
 
@@ -49,12 +53,19 @@ function findSnippetLine(error: unknown): number | undefined {
 	return match ? Number(match[1]) - FUNCTION_HEADER_LINES : undefined;
 }
 
+/** The last value thrown that is not an Error, and its line: such a value has no stack to read it from. */
+let lastThrown: { value: unknown; line: number | undefined } | undefined;
+function noteThrowSite(value: unknown): unknown {
+	if (!(value instanceof Error)) lastThrown = { value, line: findSnippetLine(new Error()) };
+	return value;
+}
+
 function fail(error: unknown) {
 	if (finished) return;
 	finished = true;
-	const { name, message } =
-		error instanceof Error ? error : { name: 'Uncaught', message: formatLogArguments([error]) };
-	reportError(name, message, findSnippetLine(error));
+	if (error instanceof Error) return reportError(error.name, error.message, findSnippetLine(error));
+	const line = lastThrown && Object.is(lastThrown.value, error) ? lastThrown.line : undefined;
+	reportError('Uncaught', formatLogArguments([error]), line);
 }
 
 // Timers the snippet starts: the run is over only once none is left, as in Node.
@@ -102,7 +113,10 @@ async function run({ code, trace }: RunRequest) {
 	try {
 		// An async function body, so that top-level `await` works as in a module;
 		// 'use strict' shares the first line so that line numbers stay the reader's.
-		await new AsyncFunction(TRACE_PARAMETER, `'use strict';${code}`)(tracing);
+		await new AsyncFunction(TRACE_PARAMETER, THROW_SITE_PARAMETER, `'use strict';${code}`)(
+			tracing,
+			noteThrowSite
+		);
 		mainFinished = true;
 		finishIfIdle();
 	} catch (error) {
