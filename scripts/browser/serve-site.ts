@@ -35,6 +35,14 @@ export function readManifest(): Snippet[] {
 	return JSON.parse(readFileSync(file, 'utf8')) as Snippet[];
 }
 
+/** The system's Chromium, as every browser test runs it, with any further command-line switches. */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+	return chromium.launch({
+		executablePath: getChromiumPath(),
+		args: [...CHROMIUM_ARGS, ...extraArgs],
+	});
+}
+
 export interface TestSite {
 	url: (path: string) => string;
 	browser: Browser;
@@ -54,7 +62,7 @@ export async function startSite(): Promise<TestSite> {
 	});
 	let browser: Browser;
 	try {
-		browser = await chromium.launch({ executablePath: getChromiumPath(), args: CHROMIUM_ARGS });
+		browser = await launchChromium();
 	} catch (error) {
 		await server.stop();
 		throw error;

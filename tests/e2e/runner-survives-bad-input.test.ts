@@ -269,6 +269,42 @@ test('Stop ends a run that is still getting ready, such as Python still download
 	expect((await runAndWait(root, 'python', 60_000)).status).toBe('pass');
 });
 
+test('in a burst of clicks the last one is the run that goes on', async () => {
+	const { page } = await site.newPage();
+	// The trace asked for first waits on Python, which is held back: it gets ready last.
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/pyodide/python_stdlib.zip', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto(site.url(first!.page));
+	const traced = page.locator(`[data-snippet-id="${first!.id}"]`);
+	const last = page.locator(`[data-snippet-id="${second!.id}"]`);
+	await traced.getByRole('button', { name: 'Trace' }).click();
+	await expect
+		.poll(() => traced.locator('[data-verdict="python"]').getAttribute('data-status'))
+		.toBe('running');
+	// The last click: a run that keeps going until the reader stops it.
+	await setCode(last, 'setInterval(() => console.log("tick"), 50);');
+	await last.getByRole('button', { name: 'Run TypeScript' }).click();
+	await expect
+		.poll(() => traced.locator('[data-trace-view]').textContent())
+		.toContain('Not traced: the run was stopped.');
+	release();
+	// Nothing of the trace took its place: it is still running until Stop.
+	await expect
+		.poll(() => last.locator('[data-verdict="typescript"]').getAttribute('data-status'))
+		.toBe('running');
+	expect(
+		await traced.locator('[data-verdict="typescript"]').getAttribute('data-status')
+	).toBeNull();
+	await last.getByRole('button', { name: 'Stop' }).click();
+	await expect
+		.poll(() => last.locator('[data-verdict="typescript"]').getAttribute('data-status'))
+		.toBe('stopped');
+});
+
 test('the runner says it is unavailable, and never passes, when it cannot start', async () => {
 	const { page } = await site.newPage({ javaScriptEnabled: true });
 	await page.route('**/typescript-worker-*.js', (route) => route.abort());

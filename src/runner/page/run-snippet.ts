@@ -58,6 +58,8 @@ async function prepareForTrace(program: string): Promise<string> {
 }
 
 export interface RunOptions {
+	/** Aborted when the reader stops the run or asks for another: it ends, wherever it has got to. */
+	signal: AbortSignal;
 	onProgress?: (message: string) => void;
 	/** Also record the run's generator events, returned as `trace`. */
 	trace?: boolean;
@@ -67,7 +69,7 @@ export async function runSnippet(
 	language: Language,
 	code: string,
 	transcript: string,
-	options: RunOptions = {}
+	options: RunOptions
 ): Promise<RunOutcome> {
 	let program = code;
 	if (language === 'typescript') {
@@ -92,15 +94,20 @@ export async function runSnippet(
 	const trace: RecordedTrace | undefined = options.trace
 		? { events: [], truncated: false }
 		: undefined;
-	const end = await runInSandbox(language, program, {
-		onOutput: (line, stream) => printed[stream].push(line),
-		onTruncated: () => (truncated = true),
-		onProgress: options.onProgress,
-		...(trace && {
-			onTrace: (event: TraceEvent) => trace.events.push(event),
-			onTraceTruncated: () => (trace.truncated = true),
-		}),
-	});
+	const end = await runInSandbox(
+		language,
+		program,
+		{
+			onOutput: (line, stream) => printed[stream].push(line),
+			onTruncated: () => (truncated = true),
+			onProgress: options.onProgress,
+			...(trace && {
+				onTrace: (event: TraceEvent) => trace.events.push(event),
+				onTraceTruncated: () => (trace.truncated = true),
+			}),
+		},
+		options.signal
+	);
 	const output = printed.stdout.join('\n');
 	const common = { output, stderr: printed.stderr.join('\n'), truncated, trace };
 	switch (end.kind) {

@@ -1,6 +1,11 @@
 /**
  * The page's side of the sandbox: one hidden frame per page, one run at a time,
  * and the watchdog that stops a run whose worker has gone silent.
+ *
+ * The frame runs in a process of its own, which can die (a program that runs
+ * out of memory takes it down) while the page lives on. A dead frame says
+ * nothing at all: it is replaced before the next run when the last run ended in
+ * silence and the frame has not answered since.
  */
 import type { Language } from '../../shared/languages.ts';
 import pythonWorkerUrl from '../workers/python-worker.ts?worker&url';
@@ -74,10 +79,16 @@ const WORKER_URLS: Record<Language, string> = {
 };
 const scriptSources = new Map<string, Promise<string>>();
 let frame: Promise<HTMLIFrameElement> | undefined;
+/** Takes the current frame out of the page, with its workers and its listener. */
+let removeFrame = () => {};
 let pythonRunning = false;
+/**
+ * The last run ended because the frame went silent (a loop, a time limit, or a
+ * frame that died), and the frame has said nothing since, not even that it
+ * stopped the run's worker: it may be dead.
+ */
+let frameOwesAnswer = false;
 let active: ActiveRun | undefined;
-/** Ends the run that is still getting ready (frame, scripts, Pyodide's files), if any. */
-let stopPreparing: (() => void) | undefined;
 let nextRunId = 1;
 
 function post(target: HTMLIFrameElement, request: FrameRequest) {
@@ -113,15 +124,20 @@ async function startFrame(): Promise<HTMLIFrameElement> {
 		iframe.hidden = true;
 		iframe.srcdoc = getSandboxDocument(script);
 		let ready = false;
-		const fail = () => {
+		const remove = () => {
 			clearTimeout(limit);
 			window.removeEventListener('message', listen);
 			iframe.remove();
+		};
+		removeFrame = remove;
+		const fail = () => {
+			remove();
 			reject(new Error('the sandbox did not start'));
 		};
 		const limit = setTimeout(fail, FRAME_START_LIMIT_MS);
 		const listen = (event: MessageEvent<FrameMessage>) => {
 			if (event.source !== iframe.contentWindow) return;
+			frameOwesAnswer = false;
 			if (event.data.type === 'ready') {
 				ready = true;
 				clearTimeout(limit);
@@ -212,28 +228,37 @@ function receive(run: ActiveRun, message: FrameMessage) {
 	}
 }
 
-/** Stops the run in progress, if any; its caller is told it was stopped. */
-export function stopRun() {
-	stopPreparing?.();
-	active?.finish({ kind: 'stopped' });
+/** A frame that may have died is replaced by a new one; what ran in it is lost either way. */
+function replaceSilentFrame() {
+	if (!frame || !frameOwesAnswer) return;
+	removeFrame();
+	frame = undefined;
+	pythonRunning = false;
+	frameOwesAnswer = false;
 }
 
-/** Runs a snippet in the sandbox. A new run stops the one before it. */
+/**
+ * Runs a snippet in the sandbox. A new run stops the one before it; aborting
+ * `signal` stops this one, whether it is running or still getting ready.
+ */
 export async function runInSandbox(
 	language: Language,
 	code: string,
-	handlers: RunHandlers
+	handlers: RunHandlers,
+	signal: AbortSignal
 ): Promise<RunEnd> {
-	stopRun();
+	if (signal.aborted) return { kind: 'stopped' };
+	active?.finish({ kind: 'stopped' });
+	replaceSilentFrame();
 	const runId = nextRunId++;
 	let iframe: HTMLIFrameElement;
 	let workerSource: string;
 	let files: Record<string, ArrayBuffer> | undefined;
 	// Stop works while the run is still getting ready, which can take a while for Pyodide's files;
 	// what was loading goes on loading for the next run.
-	let stop = () => {};
-	const stopped = new Promise<'stopped'>((resolve) => (stop = () => resolve('stopped')));
-	stopPreparing = stop;
+	const stopped = new Promise<'stopped'>((resolve) =>
+		signal.addEventListener('abort', () => resolve('stopped'), { once: true })
+	);
 	try {
 		if (!frame) {
 			frame = startFrame();
@@ -258,16 +283,18 @@ export async function runInSandbox(
 		[iframe, workerSource, files] = ready;
 	} catch (error) {
 		return { kind: 'unavailable', reason: (error as Error).message };
-	} finally {
-		// A newer run may have set its own by now.
-		if (stopPreparing === stop) stopPreparing = undefined;
 	}
+	// Another run may have started while this one was getting ready: the last to be asked for goes on.
+	if (signal.aborted) return { kind: 'stopped' };
+	active?.finish({ kind: 'stopped' });
 	if (files) handlers.onProgress?.('Starting Python…');
 
 	return new Promise<RunEnd>((resolve) => {
 		const seconds = () => Math.max(1, Math.round((performance.now() - run.started) / 1000));
 		const watchdog = setInterval(() => {
 			const verdict = run.clock.tick(performance.now());
+			// The watchdog gives up hearing from the frame: until it answers again, it may be dead.
+			if (verdict) frameOwesAnswer = true;
 			if (verdict === 'start-too-long')
 				run.finish({ kind: 'unavailable', reason: 'Python did not start in time' });
 			else if (verdict === 'stuck') run.finish({ kind: 'stuck', seconds: seconds() });
@@ -284,6 +311,7 @@ export async function runInSandbox(
 				if (active !== run) return;
 				active = undefined;
 				clearInterval(watchdog);
+				signal.removeEventListener('abort', abort);
 				// A finished Python stays warm for the next run; anything else is ended, so that
 				// nothing of this run (a timer, a loop) goes on in the background.
 				const keepWarm =
@@ -298,6 +326,8 @@ export async function runInSandbox(
 				resolve(end);
 			},
 		};
+		const abort = () => run.finish({ kind: 'stopped' });
+		signal.addEventListener('abort', abort, { once: true });
 		active = run;
 		if (files) pythonRunning = true;
 		post(iframe, {

@@ -21,6 +21,19 @@ import {
 } from './language-preference.ts';
 import type { SnippetEditor } from './snippet-editor.ts';
 
+/**
+ * The reader's latest Run or Trace on the page. Asking for another cancels it at
+ * once, before any of the runner's code has loaded, so that in a burst of clicks
+ * the last one is the run that goes on, whichever module arrives first.
+ */
+let latestRequest: AbortController | undefined;
+
+function requestRun(): AbortSignal {
+	latestRequest?.abort();
+	latestRequest = new AbortController();
+	return latestRequest.signal;
+}
+
 class SnippetRunnerElement extends HTMLElement {
 	#tabs: HTMLButtonElement[] = [];
 	#editors = new Map<Language, SnippetEditor>();
@@ -189,6 +202,8 @@ class SnippetRunnerElement extends HTMLElement {
 		}
 		toggle.setAttribute('aria-expanded', 'true');
 		view.hidden = false;
+		// One request for both languages: a later Run elsewhere cancels the rest of the trace too.
+		const signal = requestRun();
 		const panels = LANGUAGES.filter((language) => this.#documented(language) !== null);
 		for (const language of panels)
 			this.#traceBody(language)?.replaceChildren(document.createTextNode('Running…'));
@@ -196,8 +211,15 @@ class SnippetRunnerElement extends HTMLElement {
 		for (const language of panels) {
 			const body = this.#traceBody(language);
 			const code = this.#currentCode(language);
-			const outcome = await this.#run(language, { trace: true });
+			const outcome = await this.#run(language, { trace: true, signal });
 			if (!body || toggle.getAttribute('aria-expanded') !== 'true') return;
+			if (signal.aborted) {
+				for (const untraced of panels.slice(panels.indexOf(language)))
+					this.#traceBody(untraced)?.replaceChildren(
+						document.createTextNode('Not traced: the run was stopped.')
+					);
+				return;
+			}
 			if (!outcome?.trace) {
 				body.textContent = 'No trace: the run did not start.';
 				continue;
@@ -234,7 +256,10 @@ class SnippetRunnerElement extends HTMLElement {
 		}
 	}
 
-	async #run(language: Language, { trace = false } = {}): Promise<RunOutcome | undefined> {
+	async #run(
+		language: Language,
+		{ trace = false, signal = requestRun() } = {}
+	): Promise<RunOutcome | undefined> {
 		const button = this.#part<HTMLButtonElement>(`[data-run="${language}"]`);
 		const verdict = this.#part(`[data-verdict="${language}"]`);
 		const result = this.#part(`[data-result="${language}"]`);
@@ -248,16 +273,15 @@ class SnippetRunnerElement extends HTMLElement {
 		verdict.textContent = `${LABELS[language]}: running…`;
 		result.hidden = true;
 		try {
-			const [{ runSnippet }, { describeOutcome, renderOutcomeDetails }, { stopRun }] =
-				await Promise.all([
-					import('./run-snippet.ts'),
-					import('./render-outcome.ts'),
-					import('./sandbox.ts'),
-				]);
-			stop.onclick = () => stopRun();
+			stop.onclick = () => latestRequest?.abort();
 			stop.hidden = false;
+			const [{ runSnippet }, { describeOutcome, renderOutcomeDetails }] = await Promise.all([
+				import('./run-snippet.ts'),
+				import('./render-outcome.ts'),
+			]);
 			const edited = this.#isEdited(language);
 			const outcome = await runSnippet(language, this.#currentCode(language), transcript, {
+				signal,
 				trace,
 				onProgress: (progress) => {
 					verdict.textContent = `${LABELS[language]}: ${progress}`;
