@@ -24,6 +24,7 @@ import { CHROMIUM_ARGS, getChromiumPath } from '../src/integrations/chromium.ts'
 import { getChapterId, listChapterFiles } from '../src/lib/chapter-files.ts';
 import { LANGUAGES, type Language } from '../src/shared/languages.ts';
 import { PYODIDE_FILES } from '../src/shared/pyodide-files.ts';
+import { measureCpuRelease } from './browser/measure-cpu-release.ts';
 import { recordScripts } from './browser/measure-scripts.ts';
 import { readManifest, startSite } from './browser/serve-site.ts';
 
@@ -203,6 +204,43 @@ heading('Python in the page (Pyodide)');
 	const { cold, warm } = await timeRuns('python', pages.slice(0, 5));
 	console.log(`cold (first Python run on a fresh page: download, start Pyodide, run): ${cold}`);
 	console.log(`warm (later Python runs): ${warm}`);
+}
+
+// ── A stopped program ────────────────────────────────────────────────────────
+heading('A busy program gives back the CPU (verdict to renderers idle, 3 rounds each)');
+{
+	const { page } = await site.newPage();
+	const [snippet] = snippets;
+	await page.goto(site.url(snippet!.page));
+	const root = page.locator(`[data-snippet-id="${snippet!.id}"]`);
+	const loops: Record<Language, string> = {
+		typescript: 'while (true) {}',
+		python: 'while True:\n    pass',
+	};
+	for (const language of LANGUAGES) {
+		await root
+			.locator(`[data-code="${language}"]`)
+			.evaluate((element, code) => (element.textContent = code), loops[language]);
+		const run = root.locator(`[data-run="${language}"]`);
+		const stop = root.getByRole('button', { name: 'Stop' });
+		const figures = async (pressStop: boolean) => {
+			const times: string[] = [];
+			for (let round = 0; round < 3; round++) {
+				const released = await measureCpuRelease(
+					site.browser,
+					root,
+					language,
+					run,
+					pressStop ? stop : undefined
+				);
+				times.push(released === undefined ? 'still busy after 10 s' : ms(released));
+			}
+			return times.join(', ');
+		};
+		console.log(`${language}, stopped by the watchdog: ${await figures(false)}`);
+		console.log(`${language}, stopped by the reader: ${await figures(true)}`);
+	}
+	await page.close();
 }
 
 // ── Trace view ───────────────────────────────────────────────────────────────

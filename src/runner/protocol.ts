@@ -90,6 +90,4 @@ export type FrameMessage =
 	/** The frame's document has run all its scripts; without `ready` first, the frame failed. */
 	| { type: 'loaded' }
 	| { type: 'worker'; runId: number; message: WorkerMessage }
-	/** The run's worker was ended, as the page asked: the frame is alive. */
-	| { type: 'stopped'; runId: number }
 	| { type: 'unavailable'; runId: number; reason: string };

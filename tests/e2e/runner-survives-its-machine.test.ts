@@ -8,6 +8,7 @@ import { expect, test } from 'vitest';
 import { launchChromium, readManifest } from '../../scripts/browser/serve-site.ts';
 import { useBuiltSite } from '../support/built-site.ts';
 import { runAndWait } from '../support/verdict.ts';
+import { cpuUsedBetween, readRendererCpu } from '../../scripts/browser/measure-cpu-release.ts';
 
 const [first, second] = readManifest();
 const site = useBuiltSite();
@@ -96,4 +97,19 @@ test('a run that is only waiting is not called stuck when the machine gives it n
 	// It finished and printed; it is just not the documented program.
 	expect(await verdict.textContent()).not.toContain('Timeout');
 	expect(await root.locator('[data-result="typescript"]').textContent()).toContain('+ waited');
+});
+
+test('a program stopped while busy stops using the CPU with its verdict', async () => {
+	const { page } = await site.newPage();
+	await page.goto(site.url(first!.page));
+	const root = page.locator(`[data-snippet-id="${first!.id}"]`);
+	await root
+		.locator('[data-code="typescript"]')
+		.evaluate((element) => (element.textContent = 'while (true) {}'));
+	expect((await runAndWait(root, 'typescript', 60_000)).status).toBe('timeout');
+	const atVerdict = await readRendererCpu(site.browser);
+	await new Promise((resolve) => setTimeout(resolve, 1500));
+	// A worker that is merely terminated goes on looping for Chromium's 2 s grace: about 1.5 s of CPU
+	// here, on an idle core. A loop that is really over uses none.
+	expect(cpuUsedBetween(atVerdict, await readRendererCpu(site.browser))).toBeLessThan(0.5);
 });

@@ -75,7 +75,6 @@ function handle(request: FrameRequest) {
 		for (const language of LANGUAGES) {
 			if (workers[language]?.runId === request.runId) end(language);
 		}
-		post({ type: 'stopped', runId: request.runId });
 		return;
 	}
 	const { runId, language } = request;

@@ -2,10 +2,12 @@
  * The page's side of the sandbox: one hidden frame per page, one run at a time,
  * and the watchdog that stops a run whose worker has gone silent.
  *
- * The frame runs in a process of its own, which can die (a program that runs
- * out of memory takes it down) while the page lives on. A dead frame says
- * nothing at all: it is replaced before the next run when the last run ended in
- * silence and the frame has not answered since.
+ * A run that ends while its frame is silent takes the frame with it. Either the
+ * program is busy, and Chromium lets a terminated worker run on for 2 s before
+ * it forces it to stop (Blink's `kForcibleTerminationDelay`), while removing the
+ * frame ends its process at once; or the frame's process has died (a program
+ * that runs out of memory takes it down while the page lives on), and a dead
+ * frame would never answer another run.
  */
 import type { Language } from '../../shared/languages.ts';
 import pythonWorkerUrl from '../workers/python-worker.ts?worker&url';
@@ -26,6 +28,8 @@ import {
 } from '../protocol.ts';
 
 const WATCHDOG_INTERVAL_MS = 200;
+/** Silence this long at the end of a run: the frame is busy in the program, or dead. */
+const SILENT_FRAME_MS = 2 * WATCHDOG_INTERVAL_MS;
 const LIMITS: RunLimits = {
 	// A worker that sends no heartbeat for this long is busy in a loop it will not leave.
 	stuckAfterMs: 1000,
@@ -82,12 +86,6 @@ let frame: Promise<HTMLIFrameElement> | undefined;
 /** Takes the current frame out of the page, with its workers and its listener. */
 let removeFrame = () => {};
 let pythonRunning = false;
-/**
- * The last run ended because the frame went silent (a loop, a time limit, or a
- * frame that died), and the frame has said nothing since, not even that it
- * stopped the run's worker: it may be dead.
- */
-let frameOwesAnswer = false;
 let active: ActiveRun | undefined;
 let nextRunId = 1;
 
@@ -137,7 +135,6 @@ async function startFrame(): Promise<HTMLIFrameElement> {
 		const limit = setTimeout(fail, FRAME_START_LIMIT_MS);
 		const listen = (event: MessageEvent<FrameMessage>) => {
 			if (event.source !== iframe.contentWindow) return;
-			frameOwesAnswer = false;
 			if (event.data.type === 'ready') {
 				ready = true;
 				clearTimeout(limit);
@@ -228,13 +225,11 @@ function receive(run: ActiveRun, message: FrameMessage) {
 	}
 }
 
-/** A frame that may have died is replaced by a new one; what ran in it is lost either way. */
-function replaceSilentFrame() {
-	if (!frame || !frameOwesAnswer) return;
+/** Takes the frame out of the page, and its workers with it; the next run starts a new one. */
+function discardFrame() {
 	removeFrame();
 	frame = undefined;
 	pythonRunning = false;
-	frameOwesAnswer = false;
 }
 
 /**
@@ -249,7 +244,6 @@ export async function runInSandbox(
 ): Promise<RunEnd> {
 	if (signal.aborted) return { kind: 'stopped' };
 	active?.finish({ kind: 'stopped' });
-	replaceSilentFrame();
 	const runId = nextRunId++;
 	let iframe: HTMLIFrameElement;
 	let workerSource: string;
@@ -284,17 +278,14 @@ export async function runInSandbox(
 	} catch (error) {
 		return { kind: 'unavailable', reason: (error as Error).message };
 	}
-	// Another run may have started while this one was getting ready: the last to be asked for goes on.
-	if (signal.aborted) return { kind: 'stopped' };
-	active?.finish({ kind: 'stopped' });
+	// A newer request aborts this one, so no other run can have started, or taken the frame away, meanwhile.
+	if (signal.aborted || active || !iframe.isConnected) return { kind: 'stopped' };
 	if (files) handlers.onProgress?.('Starting Python…');
 
 	return new Promise<RunEnd>((resolve) => {
 		const seconds = () => Math.max(1, Math.round((performance.now() - run.started) / 1000));
 		const watchdog = setInterval(() => {
 			const verdict = run.clock.tick(performance.now());
-			// The watchdog gives up hearing from the frame: until it answers again, it may be dead.
-			if (verdict) frameOwesAnswer = true;
 			if (verdict === 'start-too-long')
 				run.finish({ kind: 'unavailable', reason: 'Python did not start in time' });
 			else if (verdict === 'stuck') run.finish({ kind: 'stuck', seconds: seconds() });
@@ -319,7 +310,8 @@ export async function runInSandbox(
 					!run.clock.starting &&
 					!run.lingering &&
 					(end.kind === 'done' || end.kind === 'error');
-				if (!keepWarm) {
+				if (end.kind === 'stuck' || run.clock.silence > SILENT_FRAME_MS) discardFrame();
+				else if (!keepWarm) {
 					post(iframe, { type: 'stop', runId });
 					if (language === 'python') pythonRunning = false;
 				}
