@@ -202,12 +202,50 @@ test('snippet code cannot reach the page, its storage or the network', async () 
 			`const outcome = await new Promise<string>((resolve) => {\n  try {\n    const socket = new WebSocket("ws://127.0.0.1:${port}/socket");\n    socket.onopen = () => resolve("opened");\n    socket.onerror = () => resolve("WebSocket failed");\n  } catch (error) {\n    resolve("WebSocket failed: " + String(error));\n  }\n});\nconsole.log(outcome);`,
 			/WebSocket failed/,
 		],
+		[
+			'XMLHttpRequest',
+			`try {\n  const request = new XMLHttpRequest();\n  request.open("GET", "http://127.0.0.1:${port}/xhr", false);\n  request.send();\n  console.log("fetched", request.status);\n} catch (error) {\n  console.log("XHR failed:", String(error));\n}`,
+			/XHR failed/,
+		],
+		[
+			'importScripts',
+			`try {\n  importScripts("http://127.0.0.1:${port}/script.js");\n  console.log("fetched");\n} catch (error) {\n  console.log("importScripts failed:", String(error));\n}`,
+			/importScripts failed/,
+		],
+		[
+			'import()',
+			`try {\n  await import("http://127.0.0.1:${port}/module.js");\n  console.log("fetched");\n} catch (error) {\n  console.log("import failed:", String(error));\n}`,
+			/import failed/,
+		],
+		[
+			'a nested worker',
+			`const outcome = await new Promise<string>((resolve) => {\n  try {\n    const worker = new Worker("http://127.0.0.1:${port}/worker.js");\n    worker.onmessage = () => resolve("opened");\n    worker.onerror = () => resolve("worker failed");\n  } catch (error) {\n    resolve("worker failed: " + String(error));\n  }\n});\nconsole.log(outcome);`,
+			/worker failed/,
+		],
+	] as const;
+	const pythonProbes = [
+		[
+			'open_url (a synchronous request from Python)',
+			`from pyodide.http import open_url\ntry:\n    print("fetched", open_url("http://127.0.0.1:${port}/open_url").read())\nexcept Exception as error:\n    print("open_url failed:", type(error).__name__)`,
+			/open_url failed/,
+		],
+		[
+			// The promise is never awaited: what matters is that no request reaches the server.
+			'js.fetch (what pyfetch calls)',
+			`import js\nprint(type(js.fetch("http://127.0.0.1:${port}/js-fetch")).__name__)`,
+			/PyodideFuture/,
+		],
 	] as const;
 	try {
 		for (const [name, code, expected] of probes) {
 			const result = await run(root, code);
 			expect(result.details, name).toMatch(expected);
 			expect(result.details, name).not.toMatch(/kept|fetched|opened/);
+		}
+		for (const [name, code, expected] of pythonProbes) {
+			const result = await run(root, code, 'python');
+			expect(result.details + result.text, name).toMatch(expected);
+			expect(result.details, name).not.toMatch(/fetched/);
 		}
 		expect(hits).toEqual([]);
 		expect(await page.evaluate(() => localStorage.getItem('secret'))).toBe('kept');
