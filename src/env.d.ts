@@ -4,3 +4,6 @@ declare module '@pagefind/default-ui' {
 		constructor(options: Record<string, unknown>);
 	}
 }
+
+/** The size of Pyodide's files in bytes, as served uncompressed (see `integrations/pyodide-assets.ts`). */
+declare const __PYODIDE_BYTES__: number;

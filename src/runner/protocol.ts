@@ -70,17 +70,21 @@ export type WorkerMessage =
 	/** `line` is in the reader's code, when the error names it. */
 	| { type: 'error'; name: string; message: string; line?: number; lingering?: boolean };
 
-/** Page → frame. `files` comes with a Python run when the frame has no Python running yet. */
+/**
+ * Page → frame. `prepare` comes before a language's first run, as soon as the
+ * reader shows they will run it: the frame keeps a spare TypeScript worker ready
+ * (a new one after each run, since a worker serves one run), and starts Python
+ * with the files the page fetched for it.
+ */
 export type FrameRequest =
+	| { type: 'prepare'; language: 'typescript'; workerSource: string }
 	| {
-			type: 'run';
-			runId: number;
-			language: Language;
-			code: string;
-			trace: boolean;
+			type: 'prepare';
+			language: 'python';
 			workerSource: string;
-			files?: Record<string, ArrayBuffer>;
+			files: Record<string, ArrayBuffer>;
 	  }
+	| { type: 'run'; runId: number; language: Language; code: string; trace: boolean }
 	| { type: 'stop'; runId: number };
 
 /** Frame → page. */
@@ -89,5 +93,6 @@ export type FrameMessage =
 	| { type: 'ready' }
 	/** The frame's document has run all its scripts; without `ready` first, the frame failed. */
 	| { type: 'loaded' }
+	/** `runId` is 0 for a worker that serves no run yet: a spare, or Python starting. */
 	| { type: 'worker'; runId: number; message: WorkerMessage }
 	| { type: 'unavailable'; runId: number; reason: string };

@@ -449,15 +449,28 @@ describe('Python in the page', () => {
 			if (request.url().includes('/pyodide/') && request.method() === 'GET')
 				downloads.push(new URL(request.url()).pathname);
 		});
+		// The largest file is held back until the test has seen the progress bar.
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/pyodide/pyodide.asm.wasm', async (route) => {
+			await held;
+			await route.continue();
+		});
 		await page.goto(site.url(first!.page));
 		const root = page.locator(`[data-snippet-id="${first!.id}"]`);
 		await root.getByRole('button', { name: 'Run Python' }).click();
+		const verdict = root.locator('[data-verdict="python"]');
+		await expect.poll(() => verdict.textContent()).toMatch(/downloading Python \(\d+\.\d MB/);
+		const bar = root.getByRole('progressbar', { name: 'Downloading Python' });
+		// The other files arrive while the largest is held: the bar moves and says how far.
 		await expect
-			.poll(() => root.locator('[data-verdict="python"]').textContent(), {
-				timeout: 30_000,
-				interval: 20,
-			})
-			.toMatch(/Loading Python…|Starting Python…/);
+			.poll(() => bar.getAttribute('aria-valuetext'))
+			.toMatch(/^(?!0\.0 )\d+\.\d of \d+\.\d MB$/);
+		expect(await bar.isVisible()).toBe(true);
+		release();
+		await expect
+			.poll(() => verdict.textContent(), { timeout: 60_000 })
+			.toMatch(/starting Python|running|Pass/);
 		await expect
 			.poll(() => root.locator('[data-verdict="python"]').getAttribute('data-status'), {
 				timeout: 60_000,

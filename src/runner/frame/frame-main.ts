@@ -20,15 +20,20 @@ import type {
 	WorkerMessage,
 } from '../protocol.ts';
 
-/** A worker, the frame's end of its private channel, and the run it serves now. */
+/** A worker, the frame's end of its private channel, and the run it serves now (0: none yet). */
 interface RunningWorker {
 	worker: Worker;
 	port: MessagePort;
 	runId: number;
+	/** Why the worker could not start, if it failed before it served a run. */
+	failure?: string;
 }
 
 // A TypeScript worker serves one run; the Python worker is kept warm between runs.
 const workers: Partial<Record<Language, RunningWorker>> = {};
+/** A TypeScript worker started ahead of the next run, so that the run does not wait for one. */
+let spare: RunningWorker | undefined;
+let typescriptSource: string | undefined;
 
 function post(message: FrameMessage) {
 	// The page's origin is not the frame's, and the frame cannot name it.
@@ -46,12 +51,12 @@ function end(language: Language) {
  * listened to: whatever the snippet might post to the worker's own `postMessage`
  * (which the worker takes away before any snippet runs) never reaches the page.
  */
-function start(language: Language, source: string, runId: number): RunningWorker {
+function start(source: string): RunningWorker {
 	const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 	const worker = new Worker(url);
 	URL.revokeObjectURL(url);
 	const channel = new MessageChannel();
-	const entry: RunningWorker = { worker, port: channel.port1, runId };
+	const entry: RunningWorker = { worker, port: channel.port1, runId: 0 };
 	entry.port.addEventListener('message', (message: MessageEvent<WorkerMessage>) =>
 		post({ type: 'worker', runId: entry.runId, message: message.data })
 	);
@@ -60,14 +65,34 @@ function start(language: Language, source: string, runId: number): RunningWorker
 	worker.postMessage(connect, [channel.port2]);
 	worker.addEventListener('error', (error) => {
 		error.preventDefault();
-		post({
-			type: 'unavailable',
-			runId: entry.runId,
-			reason: error.message || 'the worker could not start',
-		});
+		const reason = error.message || 'the worker could not start';
+		// A spare that fails says so when it is given a run.
+		if (entry.runId === 0) entry.failure = reason;
+		else post({ type: 'unavailable', runId: entry.runId, reason });
 	});
-	workers[language] = entry;
 	return entry;
+}
+
+function startSpare() {
+	if (typescriptSource) spare ??= start(typescriptSource);
+}
+
+function prepareTypeScript(source: string) {
+	typescriptSource = source;
+	startSpare();
+}
+
+function runTypeScript(runId: number, request: RunRequest) {
+	if (!typescriptSource) throw new Error('TypeScript was not prepared');
+	end('typescript');
+	const entry = spare ?? start(typescriptSource);
+	spare = undefined;
+	entry.runId = runId;
+	workers.typescript = entry;
+	if (entry.failure) post({ type: 'unavailable', runId, reason: entry.failure });
+	else entry.port.postMessage(request);
+	// The next run's worker starts now, while the reader reads this one's verdict.
+	startSpare();
 }
 
 function handle(request: FrameRequest) {
@@ -77,19 +102,18 @@ function handle(request: FrameRequest) {
 		}
 		return;
 	}
+	if (request.type === 'prepare') {
+		if (request.language === 'typescript') return prepareTypeScript(request.workerSource);
+		if (workers.python) return;
+		workers.python = start(request.workerSource);
+		const load: PythonWorkerRequest = { type: 'load', files: request.files };
+		workers.python.port.postMessage(load);
+		return;
+	}
 	const { runId, language } = request;
 	try {
-		if (language === 'typescript') {
-			end('typescript');
-			const run: RunRequest = { code: request.code, trace: request.trace };
-			start('typescript', request.workerSource, runId).port.postMessage(run);
-			return;
-		}
-		if (request.files) {
-			end('python');
-			const load: PythonWorkerRequest = { type: 'load', files: request.files };
-			start('python', request.workerSource, runId).port.postMessage(load);
-		}
+		if (language === 'typescript')
+			return runTypeScript(runId, { code: request.code, trace: request.trace });
 		const python = workers.python;
 		if (!python) throw new Error('Python was not started');
 		python.runId = runId;

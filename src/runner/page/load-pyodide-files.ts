@@ -29,24 +29,20 @@ async function readWithProgress(
 	return new Blob(chunks as BlobPart[]).arrayBuffer();
 }
 
-/** Reports progress as a fraction of the files' total size, which the server states with each response. */
+/** Reports the bytes received so far, and the files' total size, as they arrive. */
 export function loadPyodideFiles(
-	onProgress: (fraction: number) => void
+	onProgress: (received: number, total: number) => void
 ): Promise<Record<string, ArrayBuffer>> {
 	files ??= (async () => {
 		const base = `${import.meta.env.BASE_URL}${PYODIDE_PATH}`;
-		const responses = await Promise.all(PYODIDE_FILES.map((name) => open(base + name)));
-		const total =
-			responses.reduce(
-				(sum, response) => sum + Number(response.headers.get('content-length') ?? 0),
-				0
-			) || 1;
 		let received = 0;
+		onProgress(received, __PYODIDE_BYTES__);
+		// Each file is read as soon as its response starts, so that progress shows whichever comes first.
 		const bodies = await Promise.all(
-			responses.map((response) =>
-				readWithProgress(response, (bytes) => {
+			PYODIDE_FILES.map(async (name) =>
+				readWithProgress(await open(base + name), (bytes) => {
 					received += bytes;
-					onProgress(Math.min(1, received / total));
+					onProgress(Math.min(received, __PYODIDE_BYTES__), __PYODIDE_BYTES__);
 				})
 			)
 		);

@@ -10,7 +10,9 @@ import { locateSyntaxError } from './locate-syntax-error.ts';
 import { markThrowSites } from './mark-throw-sites.ts';
 import type { TraceEvent } from '../../shared/trace-event.ts';
 import type { OutputStream } from '../protocol.ts';
-import { runInSandbox } from './sandbox.ts';
+import { runInSandbox, type StartProgress } from './sandbox.ts';
+
+export { prepareSandbox } from './sandbox.ts';
 
 /** The generator events of a traced run, up to the recorder's limit. */
 export interface RecordedTrace {
@@ -60,7 +62,7 @@ async function prepareForTrace(program: string): Promise<string> {
 export interface RunOptions {
 	/** Aborted when the reader stops the run or asks for another: it ends, wherever it has got to. */
 	signal: AbortSignal;
-	onProgress?: (message: string) => void;
+	onProgress?: (progress: StartProgress) => void;
 	/** Also record the run's generator events, returned as `trace`. */
 	trace?: boolean;
 }

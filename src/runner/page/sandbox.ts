@@ -2,6 +2,11 @@
  * The page's side of the sandbox: one hidden frame per page, one run at a time,
  * and the watchdog that stops a run whose worker has gone silent.
  *
+ * `prepareSandbox` starts what a language's runs need (the frame, a spare
+ * TypeScript worker, Python with its files) as soon as the reader shows they
+ * will run it, so that the Run itself finds it ready; a run prepares whatever
+ * is not yet.
+ *
  * A run that ends while its frame is silent takes the frame with it. Either the
  * program is busy, and Chromium lets a terminated worker run on for 2 s before
  * it forces it to stop (Blink's `kForcibleTerminationDelay`), while removing the
@@ -54,11 +59,17 @@ export type RunEnd =
 	| { kind: 'stopped' }
 	| { kind: 'unavailable'; reason: string };
 
+/** How far Python has got before the run can begin. */
+export type StartProgress =
+	| { stage: 'downloading'; received: number; total: number }
+	| { stage: 'starting' }
+	| { stage: 'started' };
+
 export interface RunHandlers {
 	onOutput(line: string, stream: OutputStream): void;
 	onTruncated(): void;
-	/** While Python loads: a line for the reader, e.g. "Loading Python… 40%". */
-	onProgress?(message: string): void;
+	/** While Python downloads and starts. */
+	onProgress?(progress: StartProgress): void;
 	/** Given only for a traced run: receives the run's generator events as they come. */
 	onTrace?(event: TraceEvent): void;
 	onTraceTruncated?(): void;
@@ -85,7 +96,13 @@ const scriptSources = new Map<string, Promise<string>>();
 let frame: Promise<HTMLIFrameElement> | undefined;
 /** Takes the current frame out of the page, with its workers and its listener. */
 let removeFrame = () => {};
-let pythonRunning = false;
+/** What the current frame has been asked to prepare, each language once (Python again after its worker ended). */
+let prepared: Partial<Record<Language, Promise<HTMLIFrameElement>>> = {};
+/** Python in the current frame has said it is up. */
+let pythonReady = false;
+/** Who wants to hear how Python's download goes: the runs waiting for it. */
+const downloadListeners = new Set<(progress: StartProgress) => void>();
+let lastDownload: StartProgress | undefined;
 let active: ActiveRun | undefined;
 let nextRunId = 1;
 
@@ -135,6 +152,13 @@ async function startFrame(): Promise<HTMLIFrameElement> {
 		const limit = setTimeout(fail, FRAME_START_LIMIT_MS);
 		const listen = (event: MessageEvent<FrameMessage>) => {
 			if (event.source !== iframe.contentWindow) return;
+			// Python says it is up, in a run or before any (started ahead of the reader's click).
+			if (
+				event.data.type === 'worker' &&
+				isWorkerMessage(event.data.message) &&
+				event.data.message.type === 'ready'
+			)
+				pythonReady = true;
 			if (event.data.type === 'ready') {
 				ready = true;
 				clearTimeout(limit);
@@ -207,6 +231,7 @@ function receive(run: ActiveRun, message: FrameMessage) {
 	run.clock.heard();
 	if (data.type === 'ready') {
 		run.started = performance.now();
+		if (run.clock.starting) run.handlers.onProgress?.({ stage: 'started' });
 		run.clock.started();
 	} else if (data.type === 'output') showOutput(run, data.line, data.stream);
 	else if (data.type === 'truncated') {
@@ -229,7 +254,52 @@ function receive(run: ActiveRun, message: FrameMessage) {
 function discardFrame() {
 	removeFrame();
 	frame = undefined;
-	pythonRunning = false;
+	prepared = {};
+	pythonReady = false;
+}
+
+function getFrame(): Promise<HTMLIFrameElement> {
+	if (!frame) {
+		const starting = startFrame();
+		frame = starting;
+		// A frame that failed to start is thrown away, so that the next run tries again.
+		starting.catch(() => {
+			if (frame === starting) discardFrame();
+		});
+	}
+	return frame;
+}
+
+function reportDownload(received: number, total: number) {
+	lastDownload = { stage: 'downloading', received, total };
+	for (const listener of downloadListeners) listener(lastDownload);
+}
+
+/**
+ * Starts what runs of `language` need, once per frame: the frame itself, then
+ * for TypeScript a spare worker, for Python Pyodide's files (downloaded once
+ * per page) and a Python worker that starts with them. Resolves with the frame
+ * once it has been asked; Python says it is up later, with `ready`.
+ */
+export function prepareSandbox(language: Language): Promise<HTMLIFrameElement> {
+	const existing = prepared[language];
+	if (existing) return existing;
+	const preparing = (async () => {
+		const [iframe, workerSource, files] = await Promise.all([
+			getFrame(),
+			loadScript(WORKER_URLS[language]),
+			language === 'python' ? loadPyodideFiles(reportDownload) : undefined,
+		]);
+		if (language === 'typescript') post(iframe, { type: 'prepare', language, workerSource });
+		else post(iframe, { type: 'prepare', language, workerSource, files: files! });
+		return iframe;
+	})();
+	prepared[language] = preparing;
+	// A worker script or Pyodide that did not load is tried again by the next run.
+	preparing.catch(() => {
+		if (prepared[language] === preparing) delete prepared[language];
+	});
+	return preparing;
 }
 
 /**
@@ -245,42 +315,31 @@ export async function runInSandbox(
 	if (signal.aborted) return { kind: 'stopped' };
 	active?.finish({ kind: 'stopped' });
 	const runId = nextRunId++;
-	let iframe: HTMLIFrameElement;
-	let workerSource: string;
-	let files: Record<string, ArrayBuffer> | undefined;
 	// Stop works while the run is still getting ready, which can take a while for Pyodide's files;
 	// what was loading goes on loading for the next run.
 	const stopped = new Promise<'stopped'>((resolve) =>
 		signal.addEventListener('abort', () => resolve('stopped'), { once: true })
 	);
+	const showDownload = handlers.onProgress?.bind(handlers);
+	if (language === 'python' && showDownload && !pythonReady) {
+		downloadListeners.add(showDownload);
+		// Shown at once, before the first bytes arrive: the reader sees what the wait is for.
+		showDownload(lastDownload ?? { stage: 'downloading', received: 0, total: __PYODIDE_BYTES__ });
+	}
+	let iframe: HTMLIFrameElement;
 	try {
-		if (!frame) {
-			frame = startFrame();
-			// Only a frame that failed to start is thrown away; a worker script or Pyodide that did
-			// not load leaves a working frame for the next run.
-			frame.catch(() => (frame = undefined));
-		}
-		const needsPython = language === 'python' && !pythonRunning;
-		const ready = await Promise.race([
-			stopped,
-			Promise.all([
-				frame,
-				loadScript(WORKER_URLS[language]),
-				needsPython
-					? loadPyodideFiles((fraction) =>
-							handlers.onProgress?.(`Loading Python… ${Math.round(fraction * 100)}%`)
-						)
-					: undefined,
-			]),
-		]);
+		const ready = await Promise.race([stopped, prepareSandbox(language)]);
 		if (ready === 'stopped') return { kind: 'stopped' };
-		[iframe, workerSource, files] = ready;
+		iframe = ready;
 	} catch (error) {
 		return { kind: 'unavailable', reason: (error as Error).message };
+	} finally {
+		if (showDownload) downloadListeners.delete(showDownload);
 	}
 	// A newer request aborts this one, so no other run can have started, or taken the frame away, meanwhile.
 	if (signal.aborted || active || !iframe.isConnected) return { kind: 'stopped' };
-	if (files) handlers.onProgress?.('Starting Python…');
+	const starting = language === 'python' && !pythonReady;
+	if (starting) handlers.onProgress?.({ stage: 'starting' });
 
 	return new Promise<RunEnd>((resolve) => {
 		const seconds = () => Math.max(1, Math.round((performance.now() - run.started) / 1000));
@@ -294,7 +353,7 @@ export async function runInSandbox(
 		const run: ActiveRun = {
 			runId,
 			handlers,
-			clock: new RunClock(LIMITS, performance.now(), files !== undefined),
+			clock: new RunClock(LIMITS, performance.now(), starting),
 			started: performance.now(),
 			lingering: false,
 			shown: { lines: 0, bytes: 0, truncated: false, events: 0 },
@@ -313,7 +372,10 @@ export async function runInSandbox(
 				if (end.kind === 'stuck' || run.clock.silence > SILENT_FRAME_MS) discardFrame();
 				else if (!keepWarm) {
 					post(iframe, { type: 'stop', runId });
-					if (language === 'python') pythonRunning = false;
+					if (language === 'python') {
+						delete prepared.python;
+						pythonReady = false;
+					}
 				}
 				resolve(end);
 			},
@@ -321,15 +383,6 @@ export async function runInSandbox(
 		const abort = () => run.finish({ kind: 'stopped' });
 		signal.addEventListener('abort', abort, { once: true });
 		active = run;
-		if (files) pythonRunning = true;
-		post(iframe, {
-			type: 'run',
-			runId,
-			language,
-			code,
-			trace: handlers.onTrace !== undefined,
-			workerSource,
-			files,
-		});
+		post(iframe, { type: 'run', runId, language, code, trace: handlers.onTrace !== undefined });
 	});
 }

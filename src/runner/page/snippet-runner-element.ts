@@ -20,6 +20,13 @@ import {
 	setPreferredLanguage,
 } from './language-preference.ts';
 import type { SnippetEditor } from './snippet-editor.ts';
+import type { StartProgress } from './sandbox.ts';
+import {
+	prepareToRun,
+	prepareToTrace,
+	rememberPythonUsed,
+	startPythonIfUsedBefore,
+} from './run-intent.ts';
 
 /**
  * The reader's latest Run or Trace on the page. Asking for another cancels it at
@@ -52,13 +59,19 @@ class SnippetRunnerElement extends HTMLElement {
 		for (const run of this.querySelectorAll<HTMLButtonElement>('[data-run]')) {
 			const language = run.dataset.run as Language;
 			run.addEventListener('click', () => void this.#run(language));
+			this.#onIntent(run, () => prepareToRun(language));
 			run.disabled = false;
 		}
 		const edit = this.#part<HTMLButtonElement>('[data-edit]');
 		const reset = this.#part<HTMLButtonElement>('[data-reset]');
 		const trace = this.#part<HTMLButtonElement>('[data-trace]');
 		trace?.addEventListener('click', () => void this.#toggleTrace());
-		if (trace) trace.disabled = false;
+		if (trace) {
+			this.#onIntent(trace, () =>
+				prepareToTrace(LANGUAGES.filter((language) => this.#documented(language) !== null))
+			);
+			trace.disabled = false;
+		}
 		edit?.addEventListener(
 			'click',
 			() => void this.#startEditing().then(() => this.#focusEditor())
@@ -68,6 +81,12 @@ class SnippetRunnerElement extends HTMLElement {
 		// A reader's earlier edits come back, shown but never run until asked.
 		if (LANGUAGES.some((language) => loadEdit(this.#id, language) !== null))
 			void this.#startEditing();
+	}
+
+	/** Pointing at or focusing a control shows the reader is about to use it. */
+	#onIntent(control: HTMLElement, prepare: () => void) {
+		control.addEventListener('pointerenter', prepare);
+		control.addEventListener('focus', prepare);
 	}
 
 	#setUpTabs() {
@@ -83,7 +102,10 @@ class SnippetRunnerElement extends HTMLElement {
 			panel?.setAttribute('aria-labelledby', tab.id);
 		}
 		for (const [index, tab] of this.#tabs.entries()) {
-			tab.addEventListener('click', () => setPreferredLanguage(tab.dataset.lang ?? ''));
+			tab.addEventListener('click', () => {
+				setPreferredLanguage(tab.dataset.lang ?? '');
+				if (isLanguage(tab.dataset.lang)) prepareToRun(tab.dataset.lang);
+			});
 			// Arrow keys move between tabs, as in the WAI-ARIA tabs pattern.
 			tab.addEventListener('keydown', (event) => {
 				const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -280,12 +302,11 @@ class SnippetRunnerElement extends HTMLElement {
 				import('./render-outcome.ts'),
 			]);
 			const edited = this.#isEdited(language);
+			if (language === 'python') rememberPythonUsed();
 			const outcome = await runSnippet(language, this.#currentCode(language), transcript, {
 				signal,
 				trace,
-				onProgress: (progress) => {
-					verdict.textContent = `${LABELS[language]}: ${progress}`;
-				},
+				onProgress: (progress) => this.#showStartProgress(verdict, progress),
 			});
 			verdict.dataset.status = outcome.status;
 			verdict.textContent = `${LABELS[language]}: ${describeOutcome(outcome, { edited })}`;
@@ -298,6 +319,7 @@ class SnippetRunnerElement extends HTMLElement {
 			verdict.textContent = `${LABELS[language]}: the runner could not start (${(error as Error).message}).`;
 			return undefined;
 		} finally {
+			this.#showStartProgress(verdict, null);
 			// Focus would be lost with the Stop button; keep the reader on this snippet.
 			const stopHadFocus = document.activeElement === stop;
 			if (!this.querySelector('[data-status="running"]')) stop.hidden = true;
@@ -305,9 +327,60 @@ class SnippetRunnerElement extends HTMLElement {
 			if (stopHadFocus) button.focus();
 		}
 	}
+
+	/** The bar under a verdict that shows Python's download, made the first time it is needed. */
+	#startProgressBar(verdict: HTMLElement) {
+		const next = verdict.nextElementSibling;
+		let box: HTMLElement;
+		if (next instanceof HTMLElement && next.classList.contains('snippet-start-progress'))
+			box = next;
+		else {
+			box = document.createElement('div');
+			box.className = 'snippet-start-progress';
+			const bar = document.createElement('progress');
+			bar.setAttribute('aria-label', 'Downloading Python');
+			const label = document.createElement('span');
+			label.setAttribute('aria-hidden', 'true');
+			box.append(bar, label);
+			verdict.after(box);
+		}
+		return { box, bar: box.querySelector('progress')!, label: box.querySelector('span')! };
+	}
+
+	/**
+	 * Shows how far Python has got before the run can begin: a bar with megabytes
+	 * while its files download, then that it is starting. The verdict line, a
+	 * polite live region, changes only with the stage, so that a screen reader
+	 * hears each stage once; the bar carries the numbers.
+	 */
+	#showStartProgress(verdict: HTMLElement, progress: StartProgress | null) {
+		const { box, bar, label } = this.#startProgressBar(verdict);
+		box.hidden = progress?.stage !== 'downloading';
+		if (progress?.stage === 'downloading') {
+			const megabytes = (bytes: number) => (bytes / 1_000_000).toFixed(1);
+			const text = `${megabytes(progress.received)} of ${megabytes(progress.total)} MB`;
+			bar.max = progress.total;
+			bar.value = progress.received;
+			bar.setAttribute('aria-valuetext', text);
+			label.textContent = text;
+		}
+		if (!progress) {
+			delete verdict.dataset.stage;
+			return;
+		}
+		if (verdict.dataset.stage === progress.stage) return;
+		verdict.dataset.stage = progress.stage;
+		verdict.textContent =
+			progress.stage === 'downloading'
+				? `Python: downloading Python (${(progress.total / 1_000_000).toFixed(1)} MB, only the first time)…`
+				: progress.stage === 'starting'
+					? 'Python: starting Python…'
+					: 'Python: running…';
+	}
 }
 
 export function defineSnippetRunner() {
-	if (!customElements.get('snippet-runner'))
-		customElements.define('snippet-runner', SnippetRunnerElement);
+	if (customElements.get('snippet-runner')) return;
+	customElements.define('snippet-runner', SnippetRunnerElement);
+	startPythonIfUsedBefore();
 }

@@ -110,9 +110,9 @@ async function handle(request: PythonWorkerRequest) {
 			}
 		);
 	} else if (await loading) {
-		// The frame sends the first run right after the files; it waits here until Python is up.
+		// A run that comes while Python is starting waits here until it is up.
 		run(request.code, request.trace);
-	}
+	} else reportError('PyodideError', 'Python could not start');
 }
 
 connectToFrame<PythonWorkerRequest>((request) => void handle(request));

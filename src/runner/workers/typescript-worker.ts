@@ -85,7 +85,6 @@ function finishIfIdle() {
 	}, 0);
 }
 
-startHeartbeat();
 // Like Node: log, info and debug print to stdout, error and warn to stderr.
 console.log = (...args: unknown[]) => printLine(formatLogArguments(args));
 console.info = console.log;
@@ -99,6 +98,8 @@ self.addEventListener('error', (event) => {
 });
 
 async function run({ code, trace }: RunRequest) {
+	// Started with the run, not before: a spare worker waiting for its run stays quiet.
+	startHeartbeat();
 	send({ type: 'alive' });
 	countPendingTimers(activeTimers, finishIfIdle);
 	const tracing = trace
