@@ -25,6 +25,12 @@ import { getChapterId, listChapterFiles } from '../src/lib/chapter-files.ts';
 import { LANGUAGES, type Language } from '../src/shared/languages.ts';
 import { PYODIDE_FILES } from '../src/shared/pyodide-files.ts';
 import { measureCpuRelease } from './browser/measure-cpu-release.ts';
+import {
+	measurePythonFloor,
+	measureWorkerFloor,
+	timeClickToVerdict,
+	type RunTiming,
+} from './browser/measure-runs.ts';
 import { recordScripts } from './browser/measure-scripts.ts';
 import { readManifest, startSite } from './browser/serve-site.ts';
 
@@ -142,68 +148,94 @@ for (const pagePath of pages) {
 	);
 }
 
-/**
- * Click-to-verdict times for one language: each page opened fresh, each snippet
- * run twice. The first run on a page is cold (it loads the runner, or Pyodide).
- */
-async function timeRuns(language: Language, pagePaths: string[]) {
-	const cold: number[] = [];
-	const warm: number[] = [];
-	for (const pagePath of pagePaths) {
+const summary = (values: number[]) =>
+	`median ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))} (${values.length} runs)`;
+
+/** The first Run of `language` on each of `pagePaths`, each in a fresh page, then `later` more runs on the last. */
+async function timeRuns(
+	language: Language,
+	pagePaths: string[],
+	timing: RunTiming,
+	later = 0
+): Promise<{ first: number[]; later: number[] }> {
+	const first: number[] = [];
+	const after: number[] = [];
+	for (const [index, pagePath] of pagePaths.entries()) {
 		const { page } = await site.newPage();
 		await page.goto(site.url(pagePath), { waitUntil: 'networkidle' });
 		const ids = snippets
 			.filter((snippet) => snippet.page === pagePath && snippet[language])
 			.map((snippet) => snippet.id);
-		for (const [index, id] of [...ids, ...ids].entries()) {
-			const elapsed = await page.evaluate(
-				async ({ snippetId, lang }) => {
-					const root = document.querySelector(`[data-snippet-id="${snippetId}"]`)!;
-					const verdict = root.querySelector<HTMLElement>(`[data-verdict="${lang}"]`)!;
-					delete verdict.dataset.status;
-					const started = performance.now();
-					root.querySelector<HTMLButtonElement>(`[data-run="${lang}"]`)!.click();
-					await new Promise<void>((resolve) => {
-						const check = () =>
-							/^(pass|fail|error|timeout|stopped|unavailable)$/.test(verdict.dataset.status ?? '')
-								? resolve()
-								: requestAnimationFrame(check);
-						check();
-					});
-					return performance.now() - started;
-				},
-				{ snippetId: id, lang: language }
-			);
-			(index === 0 ? cold : warm).push(elapsed);
-		}
+		first.push(await timeClickToVerdict(page, ids[0]!, language, timing));
+		if (index === pagePaths.length - 1)
+			for (let round = 0; round < later; round++)
+				after.push(await timeClickToVerdict(page, ids[round % ids.length]!, language));
 		await page.close();
 	}
-	const summary = (values: number[]) =>
-		`median ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}  (${values.length} runs)`;
-	return { cold: summary(cold), warm: summary(warm) };
+	return { first, later: after };
 }
 
+/** Enough pages for `count` first runs, going round the chapters. */
+const pagesFor = (count: number) =>
+	Array.from({ length: count }, (_, index) => pages[index % pages.length]!);
+
 // ── Click to verdict ─────────────────────────────────────────────────────────
-heading('Click-to-verdict latency, TypeScript snippets in headless Chromium');
+heading('TypeScript: click to verdict, against the floor (headless Chromium)');
 {
-	const { cold, warm } = await timeRuns('typescript', pages);
-	console.log(`cold (first Run on a page, loads the runner): ${cold}`);
-	console.log(`warm (later Runs): ${warm}`);
+	const unannounced = await timeRuns('typescript', pagesFor(10), {}, 20);
+	const hovered = await timeRuns('typescript', pagesFor(10), { hoverMs: 300 });
+	const { page } = await site.newPage();
+	await page.goto(site.url(pages[0]!));
+	const floor = await measureWorkerFloor(page, 20);
+	await page.close();
+	console.log(
+		`first Run on a page, pointer over Run 300 ms before the click: ${summary(hovered.first)}`
+	);
+	console.log(
+		`first Run on a page, clicked with no warning (loads the runner): ${summary(unannounced.first)}`
+	);
+	console.log(`later Runs: ${summary(unannounced.later)}`);
+	console.log(
+		`floor: a bare blob worker started and answering ${summary(floor.spawn)}; a message's round trip to a running worker ${summary(floor.roundTrip)}`
+	);
 }
 
 // ── Python ───────────────────────────────────────────────────────────────────
-heading('Python in the page (Pyodide)');
+heading('Python in the page (Pyodide): click to verdict, against the floor');
 {
 	const bytes = PYODIDE_FILES.reduce(
 		(sum, name) => sum + statSync(path.join(ROOT, 'dist', 'pyodide', name)).size,
 		0
 	);
 	console.log(
-		`download on first Python run: ${kb(bytes)} (${PYODIDE_FILES.length} files, fetched once per page, then from the HTTP cache)`
+		`download on the first Python run: ${kb(bytes)} (${PYODIDE_FILES.length} files, then from the HTTP cache)`
 	);
-	const { cold, warm } = await timeRuns('python', pages.slice(0, 5));
-	console.log(`cold (first Python run on a fresh page: download, start Pyodide, run): ${cold}`);
-	console.log(`warm (later Python runs): ${warm}`);
+	const floors: number[] = [];
+	for (let round = 0; round < 10; round++) {
+		const { page } = await site.newPage();
+		await page.goto(site.url(pages[0]!));
+		floors.push(await measurePythonFloor(page, site.url('/pyodide/')));
+		await page.close();
+	}
+	const cold = await timeRuns('python', pagesFor(10), {}, 10);
+	// A second chapter, after Python ran on the first: the files come from the HTTP cache.
+	const second: number[] = [];
+	for (let round = 0; round < 10; round++) {
+		const { page } = await site.newPage();
+		const [chapterA, chapterB] = [pages[round % pages.length]!, pages[(round + 1) % pages.length]!];
+		await page.goto(site.url(chapterA), { waitUntil: 'networkidle' });
+		const idOn = (chapter: string) => snippets.find((snippet) => snippet.page === chapter)!.id;
+		await timeClickToVerdict(page, idOn(chapterA), 'python');
+		await page.goto(site.url(chapterB), { waitUntil: 'networkidle' });
+		second.push(await timeClickToVerdict(page, idOn(chapterB), 'python'));
+		await page.close();
+	}
+	console.log(`cold (empty cache, clicked with no warning): ${summary(cold.first)}`);
+	console.log(`first run on a second chapter, after Python ran on the first: ${summary(second)}`);
+	console.log(`warm (later runs on a page): ${summary(cold.later)}`);
+	console.log(
+		`floor: Pyodide's files fetched and loadPyodide in a plain worker, empty cache: ${summary(floors)}`
+	);
 }
 
 // ── A stopped program ────────────────────────────────────────────────────────
