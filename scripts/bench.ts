@@ -203,12 +203,14 @@ heading('TypeScript: click to verdict, against the floor (headless Chromium)');
 // ── Python ───────────────────────────────────────────────────────────────────
 heading('Python in the page (Pyodide): click to verdict, against the floor');
 {
-	const bytes = PYODIDE_FILES.reduce(
-		(sum, name) => sum + statSync(path.join(ROOT, 'dist', 'pyodide', name)).size,
-		0
-	);
+	/** What the first Python run downloads, as served plain or from the precompressed copies. */
+	const download = (extension: '' | '.br' | '.gz') =>
+		PYODIDE_FILES.reduce((sum, name) => {
+			const file = path.join(ROOT, 'dist', 'pyodide', name);
+			return sum + statSync(existsSync(file + extension) ? file + extension : file).size;
+		}, 0);
 	console.log(
-		`download on the first Python run: ${kb(bytes)} (${PYODIDE_FILES.length} files, then from the HTTP cache)`
+		`download on the first Python run: ${kb(download(''))} plain, ${kb(download('.br'))} brotli, ${kb(download('.gz'))} gzip (${PYODIDE_FILES.length} files, then from the HTTP cache)`
 	);
 	const floors: number[] = [];
 	for (let round = 0; round < 10; round++) {

@@ -1,20 +1,65 @@
-import { createReadStream, statSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { PYODIDE_FILES, PYODIDE_PATH } from '../shared/pyodide-files.ts';
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/** Compressed files, kept between builds: brotli at its best takes about 30 s for the WebAssembly. */
+const CACHE_DIR = fileURLToPath(
+	new URL('../../node_modules/.cache/pyodide-precompressed/', import.meta.url)
+);
+
+/** Worth compressing: everything but the standard library, which is a zip already. */
+const COMPRESSIBLE = PYODIDE_FILES.filter((name) => !name.endsWith('.zip'));
+
+/** Writes `name.br` and `name.gz` beside `name` in `target`, made once per Pyodide version. */
+async function writePrecompressed(packageDir: string, version: string, name: string, target: string) {
+	const cached = path.join(CACHE_DIR, version);
+	await mkdir(cached, { recursive: true });
+	const source = await readFile(path.join(packageDir, name));
+	const encodings = {
+		br: () =>
+			brotli(source, {
+				params: {
+					[zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+					[zlib.constants.BROTLI_PARAM_SIZE_HINT]: source.length,
+				},
+			}),
+		gz: () => gzip(source, { level: zlib.constants.Z_BEST_COMPRESSION }),
+	};
+	for (const [extension, compress] of Object.entries(encodings)) {
+		const file = `${name}.${extension}`;
+		const cachedFile = path.join(cached, file);
+		if (!existsSync(cachedFile)) {
+			// Written whole or not at all: a build stopped half-way leaves no broken file behind.
+			await writeFile(`${cachedFile}.partial`, await compress());
+			await rename(`${cachedFile}.partial`, cachedFile);
+		}
+		await copyFile(cachedFile, path.join(target, file));
+	}
+}
 
 /**
  * Serves Pyodide from the site itself: copied from the `pyodide` package into the
  * build, and served from it by the dev server. Python runs in the page without a CDN.
  *
- * The files' total size is built into the page's code (`__PYODIDE_BYTES__`), so
- * that the download's progress is right whatever the server says: a compressed
- * response states its compressed length, or none.
+ * Beside each file that compresses, the build writes a brotli (`.br`) and a gzip
+ * (`.gz`) copy, for static hosts that serve such files to browsers that accept
+ * them (the README says which). The files' total size is built into the page's
+ * code (`__PYODIDE_BYTES__`), so that the download's progress is right whatever
+ * the server sends: a compressed response states its compressed length, or none.
  */
 export function pyodideAssets(): AstroIntegration {
 	const packageDir = path.dirname(fileURLToPath(import.meta.resolve('pyodide')));
+	const { version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as {
+		version: string;
+	};
 	const totalBytes = PYODIDE_FILES.reduce(
 		(sum, name) => sum + statSync(path.join(packageDir, name)).size,
 		0
@@ -37,12 +82,15 @@ export function pyodideAssets(): AstroIntegration {
 			'astro:build:done': async ({ dir, logger }) => {
 				const target = fileURLToPath(new URL(PYODIDE_PATH, dir));
 				await mkdir(target, { recursive: true });
-				await Promise.all(
-					PYODIDE_FILES.map((name) =>
+				await Promise.all([
+					...PYODIDE_FILES.map((name) =>
 						copyFile(path.join(packageDir, name), path.join(target, name))
-					)
+					),
+					...COMPRESSIBLE.map((name) => writePrecompressed(packageDir, version, name, target)),
+				]);
+				logger.info(
+					`Copied Pyodide ${version} (${PYODIDE_FILES.length} files, ${COMPRESSIBLE.length} also as .br and .gz) into the site.`
 				);
-				logger.info(`Copied Pyodide (${PYODIDE_FILES.length} files) into the site.`);
 			},
 		},
 	};

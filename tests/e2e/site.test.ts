@@ -1,12 +1,38 @@
 /** What a reader meets: the pages, their diagrams, search, themes, and the snippet manifest that tools read. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { readManifest } from '../../scripts/browser/serve-site.ts';
 import { getChapterPath } from '../../src/lib/chapter-files.ts';
+import { PYODIDE_FILES } from '../../src/shared/pyodide-files.ts';
 import { useBuiltSite } from '../support/built-site.ts';
 
 const CHAPTER = getChapterPath('coroutine-concept');
 const site = useBuiltSite();
+
+describe('what a static host serves', () => {
+	const dist = new URL('../../dist/', import.meta.url);
+
+	test("Pyodide's files that compress come with brotli and gzip copies of the same bytes", () => {
+		for (const name of PYODIDE_FILES.filter((file) => !file.endsWith('.zip'))) {
+			const original = readFileSync(new URL(`pyodide/${name}`, dist));
+			const brotli = readFileSync(new URL(`pyodide/${name}.br`, dist));
+			expect(brotliDecompressSync(brotli).equals(original), name).toBe(true);
+			expect(gunzipSync(readFileSync(new URL(`pyodide/${name}.gz`, dist))).equals(original)).toBe(
+				true
+			);
+			if (original.length > 100_000) expect(brotli.length).toBeLessThan(original.length / 2);
+		}
+		expect(existsSync(new URL('pyodide/python_stdlib.zip.br', dist))).toBe(false);
+	});
+
+	test('hashed assets are cached for good where the host reads _headers', () => {
+		const headers = readFileSync(new URL('_headers', dist), 'utf8');
+		expect(headers).toMatch(
+			/^\/_astro\/\*\n\s+Cache-Control: public, max-age=31536000, immutable$/m
+		);
+	});
+});
 
 describe('dist/snippets.json', () => {
 	const snippets = readManifest();
