@@ -33,8 +33,13 @@ import {
 } from '../protocol.ts';
 
 const WATCHDOG_INTERVAL_MS = 200;
-/** Silence this long at the end of a run: the frame is busy in the program, or dead. */
-const SILENT_FRAME_MS = 2 * WATCHDOG_INTERVAL_MS;
+/**
+ * Silence this long at the end of a run, one and a half heartbeats: the frame is
+ * busy in the program, or dead. Judged on the wall clock, since a wrong guess
+ * only costs a new frame: a busy machine that delays a heartbeat makes the page
+ * replace a healthy frame, never give a wrong verdict.
+ */
+const SILENT_FRAME_MS = 300;
 const LIMITS: RunLimits = {
 	// A worker that sends no heartbeat for this long is busy in a loop it will not leave.
 	stuckAfterMs: 1000,
@@ -81,6 +86,8 @@ interface ActiveRun {
 	/** What the watchdog judges silence and time limits by; it also knows whether Python is starting. */
 	clock: RunClock;
 	started: number;
+	/** When the worker was last heard from (`performance.now()`). */
+	lastHeard: number;
 	finish: (end: RunEnd) => void;
 	/** The program left work behind that would outlive the run: its worker is not kept. */
 	lingering: boolean;
@@ -229,6 +236,7 @@ function receive(run: ActiveRun, message: FrameMessage) {
 	if (message.type !== 'worker' || !isWorkerMessage(message.message)) return;
 	const data = message.message;
 	run.clock.heard();
+	run.lastHeard = performance.now();
 	if (data.type === 'ready') {
 		run.started = performance.now();
 		if (run.clock.starting) run.handlers.onProgress?.({ stage: 'started' });
@@ -355,6 +363,7 @@ export async function runInSandbox(
 			handlers,
 			clock: new RunClock(LIMITS, performance.now(), starting),
 			started: performance.now(),
+			lastHeard: performance.now(),
 			lingering: false,
 			shown: { lines: 0, bytes: 0, truncated: false, events: 0 },
 			finish(end) {
@@ -369,7 +378,8 @@ export async function runInSandbox(
 					!run.clock.starting &&
 					!run.lingering &&
 					(end.kind === 'done' || end.kind === 'error');
-				if (end.kind === 'stuck' || run.clock.silence > SILENT_FRAME_MS) discardFrame();
+				const silent = performance.now() - run.lastHeard > SILENT_FRAME_MS;
+				if (end.kind === 'stuck' || silent) discardFrame();
 				else if (!keepWarm) {
 					post(iframe, { type: 'stop', runId });
 					if (language === 'python') {
