@@ -19,7 +19,12 @@ const CACHE_DIR = fileURLToPath(
 const COMPRESSIBLE = PYODIDE_FILES.filter((name) => !name.endsWith('.zip'));
 
 /** Writes `name.br` and `name.gz` beside `name` in `target`, made once per Pyodide version. */
-async function writePrecompressed(packageDir: string, version: string, name: string, target: string) {
+async function writePrecompressed(
+	packageDir: string,
+	version: string,
+	name: string,
+	target: string
+) {
 	const cached = path.join(CACHE_DIR, version);
 	await mkdir(cached, { recursive: true });
 	const source = await readFile(path.join(packageDir, name));
