@@ -55,7 +55,14 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 	return node;
 }
 
-async function drawDiagram(events: TraceEvent[]): Promise<HTMLElement> {
+/**
+ * Diagrams drawn so far, by their Mermaid source, most recent last: tracing the
+ * same run again (the same program prints the same events) draws nothing new.
+ */
+const drawnDiagrams = new Map<string, { id: string; svg: string }>();
+const MAX_DRAWN_DIAGRAMS = 20;
+
+async function render(source: string): Promise<{ id: string; svg: string }> {
 	const { default: mermaid } = await import('mermaid');
 	// The same look as the chapters' diagrams, which are drawn at build time with Mermaid's defaults.
 	mermaid.initialize({
@@ -66,13 +73,23 @@ async function drawDiagram(events: TraceEvent[]): Promise<HTMLElement> {
 		// A directive in the diagram's text may change none of this, whatever reaches a label.
 		secure: [...MERMAID_SECURE_KEYS],
 	});
-	const { svg } = await mermaid.render(
-		`mermaid-trace-${++diagramCount}`,
-		toSequenceDiagram(events)
-	);
+	const id = `mermaid-trace-${++diagramCount}`;
+	const { svg } = await mermaid.render(id, source);
+	return { id, svg };
+}
+
+async function drawDiagram(events: TraceEvent[]): Promise<HTMLElement> {
+	const source = toSequenceDiagram(events);
+	let drawn = drawnDiagrams.get(source);
+	// Mermaid's SVG styles itself by its element's id, so one drawing may not be on the page twice.
+	if (!drawn || document.getElementById(drawn.id)) drawn = await render(source);
+	drawnDiagrams.delete(source);
+	drawnDiagrams.set(source, drawn);
+	if (drawnDiagrams.size > MAX_DRAWN_DIAGRAMS)
+		drawnDiagrams.delete(drawnDiagrams.keys().next().value!);
 	const container = element('div', 'trace-diagram');
 	// Mermaid sanitises what it draws (securityLevel 'strict'); values in labels are escaped as text.
-	container.innerHTML = svg;
+	container.innerHTML = drawn.svg;
 	return container;
 }
 

@@ -160,3 +160,31 @@ test('the two protocols can be compared: Python refuses an early send that JavaS
 		'func: created at 1–3, running at 4, suspended at 5, running at 6, suspended at 7.'
 	);
 });
+
+test('tracing the same run again shows the drawing already made; a changed run is drawn anew', async () => {
+	const { page } = await site.newPage();
+	const root = await traceSnippet(page, 'yield-from', 'yield-from-throws-all-the-way-in');
+	const toggle = root.getByRole('button', { name: 'Trace' });
+	const drawingOf = (language: string) =>
+		root.locator(`[data-trace-for="${language}"] svg`).getAttribute('id');
+	const first = await drawingOf('typescript');
+	const traceAgain = async () => {
+		await toggle.click(); // Hide.
+		await toggle.click();
+		await root.locator('[data-trace-for="typescript"] .trace-step').waitFor();
+		await root.locator('[data-trace-for="python"] .trace-step').waitFor();
+	};
+	await traceAgain();
+	expect(await drawingOf('typescript')).toBe(first);
+	// An edit that runs one more generator changes the run, so its drawing is made again.
+	await root
+		.locator('[data-code="typescript"]')
+		.evaluate(
+			(element) =>
+				(element.textContent = `${element.textContent}\nfunction* extra(): Generator<number, void, undefined> {\n  yield 1;\n}\nfor (const n of extra()) console.log(n);`)
+		);
+	await traceAgain();
+	const edited = await drawingOf('typescript');
+	expect(edited).toMatch(/^mermaid-trace-\d+$/);
+	expect(edited).not.toBe(first);
+});
