@@ -5,8 +5,9 @@
  * reader sees, and no line moves, so errors and the trace keep the reader's
  * line numbers.
  */
-import { parse, type Node } from 'acorn';
+import type { Node } from 'acorn';
 import { ancestor } from 'acorn-walk';
+import { parseProgram } from '../shared/parse-program.ts';
 import { TRACE_PARAMETER } from './instrument-generators.ts';
 
 interface Insertion {
@@ -30,12 +31,7 @@ function inferName(node: FunctionNode, parent: Node | undefined): string {
 }
 
 export function nameGeneratorFunctions(code: string): string {
-	const program = parse(code, {
-		ecmaVersion: 'latest',
-		sourceType: 'script',
-		allowAwaitOutsideFunction: true,
-		allowReturnOutsideFunction: true,
-	});
+	const program = parseProgram(code);
 	const insertions: Insertion[] = [];
 	ancestor(program, {
 		FunctionDeclaration(node, _state, ancestors) {

@@ -5,15 +5,10 @@
  * function body), finds where. Loaded only when such an error happens.
  */
 export async function locateSyntaxError(program: string): Promise<number | undefined> {
-	const { parse } = await import('acorn');
+	const { parseProgram } = await import('../../shared/parse-program.ts');
 	try {
 		// 'use strict' shares the first line, as in the worker, so lines stay the reader's.
-		parse(`'use strict';${program}`, {
-			ecmaVersion: 'latest',
-			sourceType: 'script',
-			allowAwaitOutsideFunction: true,
-			allowReturnOutsideFunction: true,
-		});
+		parseProgram(`'use strict';${program}`);
 		return undefined;
 	} catch (error) {
 		return (error as { loc?: { line: number } }).loc?.line;

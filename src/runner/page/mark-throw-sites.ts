@@ -11,15 +11,13 @@ import { THROW_SITE_PARAMETER } from '../protocol.ts';
 
 export async function markThrowSites(program: string): Promise<string> {
 	if (!/\bthrow\b/.test(program)) return program;
-	const [{ parse }, { simple }] = await Promise.all([import('acorn'), import('acorn-walk')]);
+	const [{ parseProgram }, { simple }] = await Promise.all([
+		import('../../shared/parse-program.ts'),
+		import('acorn-walk'),
+	]);
 	let tree;
 	try {
-		tree = parse(program, {
-			ecmaVersion: 'latest',
-			sourceType: 'script',
-			allowAwaitOutsideFunction: true,
-			allowReturnOutsideFunction: true,
-		});
+		tree = parseProgram(program);
 	} catch {
 		// The worker reports the syntax error itself, with its line.
 		return program;
