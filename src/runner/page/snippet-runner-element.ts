@@ -357,7 +357,6 @@ class SnippetRunnerElement extends HTMLElement {
 		const { box, bar, label } = this.#startProgressBar(verdict);
 		box.hidden = progress?.stage !== 'downloading';
 		if (progress?.stage === 'downloading') {
-			const megabytes = (bytes: number) => (bytes / 1_000_000).toFixed(1);
 			const text = `${megabytes(progress.received)} of ${megabytes(progress.total)} MB`;
 			bar.max = progress.total;
 			bar.value = progress.received;
@@ -372,11 +371,16 @@ class SnippetRunnerElement extends HTMLElement {
 		verdict.dataset.stage = progress.stage;
 		verdict.textContent =
 			progress.stage === 'downloading'
-				? `Python: downloading Python (${(progress.total / 1_000_000).toFixed(1)} MB, only the first time)…`
+				? `Python: downloading Python (${megabytes(progress.total)} MB, only the first time)…`
 				: progress.stage === 'starting'
 					? 'Python: starting Python…'
 					: 'Python: running…';
 	}
+}
+
+/** Bytes as the progress bar shows them: megabytes, to one decimal. */
+function megabytes(bytes: number): string {
+	return (bytes / 1_000_000).toFixed(1);
 }
 
 export function defineSnippetRunner() {
