@@ -157,6 +157,11 @@ test('output is text, never HTML', async () => {
 	expect(await page.locator('[data-result="typescript"] img').count()).toBe(0);
 });
 
+/** A program that runs `statements` and prints "fetched" if they got through, or "<label> failed: …". */
+function attempt(label: string, statements: string): string {
+	return `try {\n  ${statements}\n  console.log("fetched");\n} catch (error) {\n  console.log("${label} failed:", String(error));\n}`;
+}
+
 test('snippet code cannot reach the page, its storage or the network', async () => {
 	// A server of our own, to see whether any request or connection leaves the sandbox at all.
 	const hits: string[] = [];
@@ -192,11 +197,7 @@ test('snippet code cannot reach the page, its storage or the network', async () 
 			'console.log(typeof parent === "undefined" ? "no parent" : String(parent.document));',
 			/no parent/,
 		],
-		[
-			'fetch',
-			`try {\n  await fetch("http://127.0.0.1:${port}/fetch");\n  console.log("fetched");\n} catch (error) {\n  console.log("fetch failed:", String(error));\n}`,
-			/fetch failed/,
-		],
+		['fetch', attempt('fetch', `await fetch("http://127.0.0.1:${port}/fetch");`), /fetch failed/],
 		[
 			'WebSocket',
 			`const outcome = await new Promise<string>((resolve) => {\n  try {\n    const socket = new WebSocket("ws://127.0.0.1:${port}/socket");\n    socket.onopen = () => resolve("opened");\n    socket.onerror = () => resolve("WebSocket failed");\n  } catch (error) {\n    resolve("WebSocket failed: " + String(error));\n  }\n});\nconsole.log(outcome);`,
@@ -204,17 +205,20 @@ test('snippet code cannot reach the page, its storage or the network', async () 
 		],
 		[
 			'XMLHttpRequest',
-			`try {\n  const request = new XMLHttpRequest();\n  request.open("GET", "http://127.0.0.1:${port}/xhr", false);\n  request.send();\n  console.log("fetched", request.status);\n} catch (error) {\n  console.log("XHR failed:", String(error));\n}`,
+			attempt(
+				'XHR',
+				`const request = new XMLHttpRequest();\n  request.open("GET", "http://127.0.0.1:${port}/xhr", false);\n  request.send();`
+			),
 			/XHR failed/,
 		],
 		[
 			'importScripts',
-			`try {\n  importScripts("http://127.0.0.1:${port}/script.js");\n  console.log("fetched");\n} catch (error) {\n  console.log("importScripts failed:", String(error));\n}`,
+			attempt('importScripts', `importScripts("http://127.0.0.1:${port}/script.js");`),
 			/importScripts failed/,
 		],
 		[
 			'import()',
-			`try {\n  await import("http://127.0.0.1:${port}/module.js");\n  console.log("fetched");\n} catch (error) {\n  console.log("import failed:", String(error));\n}`,
+			attempt('import', `await import("http://127.0.0.1:${port}/module.js");`),
 			/import failed/,
 		],
 		[
