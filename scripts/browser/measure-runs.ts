@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { Language } from '../../src/shared/languages.ts';
 import { PYODIDE_FILES } from '../../src/shared/pyodide-files.ts';
+import { FINAL_STATUS } from '../../tests/support/verdict.ts';
 
 export interface RunTiming {
 	/** Move the pointer over Run this long before the click, as a mouse user does; none: click unannounced. */
@@ -31,11 +32,11 @@ export async function timeClickToVerdict(
 		await page.waitForTimeout(hoverMs);
 	}
 	return page.evaluate(
-		async ({ snippetId, language }) => {
+		async ({ snippetId, language, finalStatus }) => {
 			const root = document.querySelector(`[data-snippet-id="${snippetId}"]`)!;
 			const verdict = root.querySelector<HTMLElement>(`[data-verdict="${language}"]`)!;
 			delete verdict.dataset.status;
-			const final = /^(pass|fail|error|timeout|stopped|unavailable)$/;
+			const final = new RegExp(finalStatus);
 			const started = performance.now();
 			const ended = new Promise<number>((resolve) => {
 				const observer = new MutationObserver(() => {
@@ -48,7 +49,7 @@ export async function timeClickToVerdict(
 			root.querySelector<HTMLButtonElement>(`[data-run="${language}"]`)!.click();
 			return (await ended) - started;
 		},
-		{ snippetId, language }
+		{ snippetId, language, finalStatus: FINAL_STATUS.source }
 	);
 }
 

@@ -7,7 +7,7 @@ import type { CDPSession } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { launchChromium, readManifest } from '../../scripts/browser/serve-site.ts';
 import { useBuiltSite } from '../support/built-site.ts';
-import { runAndWait } from '../support/verdict.ts';
+import { FINAL_STATUS, runAndWait } from '../support/verdict.ts';
 import { cpuUsedBetween, readRendererCpu } from '../../scripts/browser/measure-cpu-release.ts';
 
 const [first, second] = readManifest();
@@ -20,19 +20,19 @@ const site = useBuiltSite();
  * DevTools session of its own.
  */
 async function runInPage(cdp: CDPSession, id: string, code?: string): Promise<string> {
-	const script = async (id: string, code: string | undefined) => {
+	const script = async (id: string, code: string | undefined, finalStatus: string) => {
 		const root = document.querySelector(`[data-snippet-id="${id}"]`);
 		const verdict = root?.querySelector<HTMLElement>('[data-verdict="typescript"]');
 		if (!root || !verdict) throw new Error(`no snippet ${id}`);
 		const panel = root.querySelector('[data-code="typescript"]');
 		if (code !== undefined && panel) panel.textContent = code;
 		root.querySelector<HTMLButtonElement>('[data-run="typescript"]')?.click();
-		while (!verdict.dataset.status || verdict.dataset.status === 'running')
+		while (!new RegExp(finalStatus).test(verdict.dataset.status ?? ''))
 			await new Promise((resolve) => setTimeout(resolve, 50));
 		return verdict.dataset.status;
 	};
 	const { result } = await cdp.send('Runtime.evaluate', {
-		expression: `(${script.toString()})(${JSON.stringify(id)}, ${JSON.stringify(code)})`,
+		expression: `(${script.toString()})(${JSON.stringify(id)}, ${JSON.stringify(code)}, ${JSON.stringify(FINAL_STATUS.source)})`,
 		awaitPromise: true,
 		returnByValue: true,
 	});
