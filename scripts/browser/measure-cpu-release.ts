@@ -4,7 +4,7 @@
  * how long after its verdict it is really given back.
  */
 import type { Browser, Locator } from 'playwright-core';
-import { FINAL_STATUS } from '../../tests/support/verdict.ts';
+import { FINAL_STATUS } from './verdict-status.ts';
 
 const SAMPLE_MS = 100;
 /** Less than this share of one core over a sample: the program is gone. */

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { Language } from '../../src/shared/languages.ts';
 import { PYODIDE_FILES } from '../../src/shared/pyodide-files.ts';
-import { FINAL_STATUS } from '../../tests/support/verdict.ts';
+import { FINAL_STATUS } from './verdict-status.ts';
 
 export interface RunTiming {
 	/** Move the pointer over Run this long before the click, as a mouse user does; none: click unannounced. */

@@ -1,9 +1,9 @@
 import type { Locator } from 'playwright-core';
 import { expect } from 'vitest';
+import { FINAL_STATUS } from '../../scripts/browser/verdict-status.ts';
 import type { Language } from '../../src/shared/languages.ts';
 
-/** A run is over once its verdict carries one of these statuses. */
-export const FINAL_STATUS = /^(pass|fail|error|timeout|stopped|unavailable)$/;
+export { FINAL_STATUS };
 
 /**
  * Waits until a snippet's verdict for one language is final, and reads it: its
