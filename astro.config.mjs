@@ -18,6 +18,7 @@ export default defineConfig({
 	site: process.env.SITE_URL || 'https://coroutines.example.org',
 	base: process.env.SITE_BASE || '/',
 	trailingSlash: 'always',
+	prefetch: false,
 	integrations: [mdx(), sitemap(), snippetsManifest(), pyodideAssets(), pagefindIndex()],
 	markdown: {
 		// Astro's default Markdown engine runs no rehype plugins; the unified processor

@@ -22,6 +22,14 @@ export function setPreferredLanguage(language: string) {
 	window.dispatchEvent(new CustomEvent(CHANGE_EVENT, { detail: language }));
 }
 
-export function onPreferredLanguageChange(listener: (language: string) => void) {
-	window.addEventListener(CHANGE_EVENT, (event) => listener((event as CustomEvent<string>).detail));
+/** Calls `listener` on every change, until `signal` aborts (its snippet has left the page). */
+export function onPreferredLanguageChange(
+	listener: (language: string) => void,
+	signal: AbortSignal
+) {
+	window.addEventListener(
+		CHANGE_EVENT,
+		(event) => listener((event as CustomEvent<string>).detail),
+		{ signal }
+	);
 }

@@ -14,11 +14,13 @@ const PYTHON_USED_KEY = 'snippet-python-used';
 export function prepareToRun(language: Language) {
 	void import('./run-snippet.ts').then(({ prepareSandbox }) => prepareSandbox(language));
 	void import('./render-outcome.ts');
+	void import('./start-progress.ts');
 }
 
 /** Loads the trace view's code (Mermaid, the recorders' helpers) before the first Trace. */
 export function prepareToTrace(languages: readonly Language[]) {
 	for (const language of languages) prepareToRun(language);
+	void import('./snippet-trace.ts');
 	void import('../../trace-view/trace-view.ts');
 }
 

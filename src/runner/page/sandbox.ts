@@ -1,5 +1,6 @@
 /**
- * The page's side of the sandbox: one hidden frame per page, one run at a time,
+ * The page's side of the sandbox: one hidden frame, kept from chapter to chapter
+ * as the reader moves on, one run at a time,
  * and the watchdog that stops a run whose worker has gone silent.
  *
  * `prepareSandbox` starts what a language's runs need (the frame, a spare
@@ -20,6 +21,7 @@ import { loadPyodideFiles } from './load-pyodide-files.ts';
 import { RunClock, type RunLimits } from './run-clock.ts';
 import frameScriptUrl from '../frame/frame-main.ts?worker&url';
 import { getSandboxDocument } from './sandbox-document.ts';
+import { SANDBOX_HOST_ID } from './sandbox-host.ts';
 import type { TraceEvent } from '../../shared/trace-event.ts';
 import typescriptWorkerUrl from '../workers/typescript-worker.ts?worker&url';
 import {
@@ -101,6 +103,8 @@ const WORKER_URLS: Record<Language, string> = {
 };
 const scriptSources = new Map<string, Promise<string>>();
 let frame: Promise<HTMLIFrameElement> | undefined;
+/** The current frame's element, once it is in the page. */
+let frameElement: HTMLIFrameElement | undefined;
 /** Takes the current frame out of the page, with its workers and its listener. */
 let removeFrame = () => {};
 /** What the current frame has been asked to prepare, each language once (Python again after its worker ended). */
@@ -150,6 +154,7 @@ async function startFrame(): Promise<HTMLIFrameElement> {
 			clearTimeout(limit);
 			window.removeEventListener('message', listen);
 			iframe.remove();
+			if (frameElement === iframe) frameElement = undefined;
 		};
 		removeFrame = remove;
 		const fail = () => {
@@ -177,7 +182,9 @@ async function startFrame(): Promise<HTMLIFrameElement> {
 			}
 		};
 		window.addEventListener('message', listen);
-		document.body.append(iframe);
+		// The host is kept when the reader moves to another chapter, and the frame in it, with its workers.
+		(document.getElementById(SANDBOX_HOST_ID) ?? document.body).append(iframe);
+		frameElement = iframe;
 	});
 }
 
@@ -265,6 +272,15 @@ function discardFrame() {
 	prepared = {};
 	pythonReady = false;
 }
+
+// Moving to another chapter moves the frame's host into the new page. Browsers with
+// `moveBefore` move the frame alive; the others reload it, which ends its workers and
+// what it had been asked to do, so such a frame, or one the new page has no place
+// for, is replaced.
+document.addEventListener('astro:after-swap', () => {
+	if (frameElement && (!frameElement.isConnected || !('moveBefore' in document.documentElement)))
+		discardFrame();
+});
 
 function getFrame(): Promise<HTMLIFrameElement> {
 	if (!frame) {

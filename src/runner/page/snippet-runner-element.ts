@@ -20,7 +20,6 @@ import {
 	setPreferredLanguage,
 } from './language-preference.ts';
 import type { SnippetEditor } from './snippet-editor.ts';
-import type { StartProgress } from './sandbox.ts';
 import {
 	prepareToRun,
 	prepareToTrace,
@@ -45,6 +44,8 @@ class SnippetRunnerElement extends HTMLElement {
 	#tabs: HTMLButtonElement[] = [];
 	#editors = new Map<Language, SnippetEditor>();
 	#editing: Promise<void> | undefined;
+	/** Ends what listens beyond this element (the site-wide language choice) when it leaves the page. */
+	#connected = new AbortController();
 
 	get #id() {
 		return this.dataset.snippetId ?? '';
@@ -54,7 +55,12 @@ class SnippetRunnerElement extends HTMLElement {
 		return this.querySelector<T>(selector);
 	}
 
+	disconnectedCallback() {
+		this.#connected.abort();
+	}
+
 	connectedCallback() {
+		this.#connected = new AbortController();
 		this.#setUpTabs();
 		for (const run of this.querySelectorAll<HTMLButtonElement>('[data-run]')) {
 			const language = run.dataset.run as Language;
@@ -65,7 +71,7 @@ class SnippetRunnerElement extends HTMLElement {
 		const edit = this.#part<HTMLButtonElement>('[data-edit]');
 		const reset = this.#part<HTMLButtonElement>('[data-reset]');
 		const trace = this.#part<HTMLButtonElement>('[data-trace]');
-		trace?.addEventListener('click', () => void this.#toggleTrace());
+		trace?.addEventListener('click', () => this.#toggleTrace());
 		if (trace) {
 			this.#onIntent(trace, () =>
 				prepareToTrace(LANGUAGES.filter((language) => this.#documented(language) !== null))
@@ -117,7 +123,7 @@ class SnippetRunnerElement extends HTMLElement {
 			});
 		}
 		this.#selectLanguage(getPreferredLanguage());
-		onPreferredLanguageChange((language) => this.#selectLanguage(language));
+		onPreferredLanguageChange((language) => this.#selectLanguage(language), this.#connected.signal);
 	}
 
 	#selectLanguage(language: string | null) {
@@ -208,74 +214,34 @@ class SnippetRunnerElement extends HTMLElement {
 		this.#updateEditedState();
 	}
 
-	/**
-	 * Runs every language of the snippet with tracing and draws each trace, side by
-	 * side, so that the two protocols can be compared; a second press hides them.
-	 */
-	async #toggleTrace() {
+	/** Shows the snippet's traces, drawn from new runs, or hides them on a second press. */
+	#toggleTrace() {
 		const toggle = this.#part<HTMLButtonElement>('[data-trace]');
 		const view = this.#part('[data-trace-view]');
 		if (!toggle || !view) return;
-		if (toggle.getAttribute('aria-expanded') === 'true') {
-			toggle.setAttribute('aria-expanded', 'false');
-			view.hidden = true;
-			this.#highlightLine(null);
-			return;
-		}
-		toggle.setAttribute('aria-expanded', 'true');
-		view.hidden = false;
-		// One request for both languages: a later Run elsewhere cancels the rest of the trace too.
-		const signal = requestRun();
-		const panels = LANGUAGES.filter((language) => this.#documented(language) !== null);
-		for (const language of panels)
-			this.#traceBody(language)?.replaceChildren(document.createTextNode('Running…'));
-		const viewModule = import('../../trace-view/trace-view.ts');
-		for (const language of panels) {
-			const body = this.#traceBody(language);
-			const code = this.#currentCode(language);
-			const outcome = await this.#run(language, { trace: true, signal });
-			if (!body || toggle.getAttribute('aria-expanded') !== 'true') return;
-			if (signal.aborted) {
-				for (const untraced of panels.slice(panels.indexOf(language)))
-					this.#traceBody(untraced)?.replaceChildren(
-						document.createTextNode('Not traced: the run was stopped.')
-					);
-				return;
+		const open = toggle.getAttribute('aria-expanded') !== 'true';
+		toggle.setAttribute('aria-expanded', String(open));
+		view.hidden = !open;
+		// Asked for at the click, before the trace code loads: a later Run anywhere cancels it.
+		const signal = open ? requestRun() : undefined;
+		void import('./snippet-trace.ts').then(
+			({ clearTraceLine, traceSnippet }) => {
+				if (!signal) return clearTraceLine(this);
+				return traceSnippet(
+					{
+						root: this,
+						languages: LANGUAGES.filter((language) => this.#documented(language) !== null),
+						currentCode: (language) => this.#currentCode(language),
+						run: (language, request) => this.#run(language, { trace: true, signal: request }),
+					},
+					signal
+				);
+			},
+			(error: Error) => {
+				for (const body of view.querySelectorAll('.trace-body'))
+					body.textContent = `The trace could not be drawn (${error.message}).`;
 			}
-			if (!outcome?.trace) {
-				body.textContent = 'No trace: the run did not start.';
-				continue;
-			}
-			try {
-				const { showTrace } = await viewModule;
-				await showTrace(body, outcome.trace, {
-					code,
-					onStep: (line) => this.#highlightLine(line === undefined ? null : { language, line }),
-				});
-			} catch (error) {
-				body.textContent = `The trace could not be drawn (${(error as Error).message}).`;
-			}
-		}
-	}
-
-	#traceBody(language: Language): HTMLElement | null {
-		return this.#part(`[data-trace-for="${language}"] .trace-body`);
-	}
-
-	/** Marks the line of the current trace step in the highlighted code, or clears the mark. */
-	#highlightLine(target: { language: Language; line: number } | null) {
-		for (const marked of this.querySelectorAll('.line.trace-line'))
-			marked.classList.remove('trace-line');
-		if (!target) return;
-		const lines = this.querySelectorAll(`[data-code="${target.language}"] .line`);
-		const line = lines[target.line - 1];
-		line?.classList.add('trace-line');
-		// A step in folded lines opens them, so the marked line is there to see.
-		if (line?.classList.contains('folded')) {
-			const panel = line.closest('.snippet-panel');
-			const fold = panel?.querySelector<HTMLInputElement>('[data-fold-toggle]');
-			if (fold) fold.checked = true;
-		}
+		);
 	}
 
 	async #run(
@@ -294,19 +260,23 @@ class SnippetRunnerElement extends HTMLElement {
 		verdict.dataset.status = 'running';
 		verdict.textContent = `${LABELS[language]}: running…`;
 		result.hidden = true;
+		let clearStartProgress = () => {};
 		try {
 			stop.onclick = () => latestRequest?.abort();
 			stop.hidden = false;
-			const [{ runSnippet }, { describeOutcome, renderOutcomeDetails }] = await Promise.all([
-				import('./run-snippet.ts'),
-				import('./render-outcome.ts'),
-			]);
+			const [{ runSnippet }, { describeOutcome, renderOutcomeDetails }, { showStartProgress }] =
+				await Promise.all([
+					import('./run-snippet.ts'),
+					import('./render-outcome.ts'),
+					import('./start-progress.ts'),
+				]);
+			clearStartProgress = () => showStartProgress(verdict, null);
 			const edited = this.#isEdited(language);
 			if (language === 'python') rememberPythonUsed();
 			const outcome = await runSnippet(language, this.#currentCode(language), transcript, {
 				signal,
 				trace,
-				onProgress: (progress) => this.#showStartProgress(verdict, progress),
+				onProgress: (progress) => showStartProgress(verdict, progress),
 			});
 			verdict.dataset.status = outcome.status;
 			verdict.textContent = `${LABELS[language]}: ${describeOutcome(outcome, { edited })}`;
@@ -319,7 +289,7 @@ class SnippetRunnerElement extends HTMLElement {
 			verdict.textContent = `${LABELS[language]}: the runner could not start (${(error as Error).message}).`;
 			return undefined;
 		} finally {
-			this.#showStartProgress(verdict, null);
+			clearStartProgress();
 			// Focus would be lost with the Stop button; keep the reader on this snippet.
 			const stopHadFocus = document.activeElement === stop;
 			if (!this.querySelector('[data-status="running"]')) stop.hidden = true;
@@ -327,64 +297,15 @@ class SnippetRunnerElement extends HTMLElement {
 			if (stopHadFocus) button.focus();
 		}
 	}
-
-	/** The bar under a verdict that shows Python's download, made the first time it is needed. */
-	#startProgressBar(verdict: HTMLElement) {
-		const next = verdict.nextElementSibling;
-		let box: HTMLElement;
-		if (next instanceof HTMLElement && next.classList.contains('snippet-start-progress'))
-			box = next;
-		else {
-			box = document.createElement('div');
-			box.className = 'snippet-start-progress';
-			const bar = document.createElement('progress');
-			bar.setAttribute('aria-label', 'Downloading Python');
-			const label = document.createElement('span');
-			label.setAttribute('aria-hidden', 'true');
-			box.append(bar, label);
-			verdict.after(box);
-		}
-		return { box, bar: box.querySelector('progress')!, label: box.querySelector('span')! };
-	}
-
-	/**
-	 * Shows how far Python has got before the run can begin: a bar with megabytes
-	 * while its files download, then that it is starting. The verdict line, a
-	 * polite live region, changes only with the stage, so that a screen reader
-	 * hears each stage once; the bar carries the numbers.
-	 */
-	#showStartProgress(verdict: HTMLElement, progress: StartProgress | null) {
-		const { box, bar, label } = this.#startProgressBar(verdict);
-		box.hidden = progress?.stage !== 'downloading';
-		if (progress?.stage === 'downloading') {
-			const text = `${megabytes(progress.received)} of ${megabytes(progress.total)} MB`;
-			bar.max = progress.total;
-			bar.value = progress.received;
-			bar.setAttribute('aria-valuetext', text);
-			label.textContent = text;
-		}
-		if (!progress) {
-			delete verdict.dataset.stage;
-			return;
-		}
-		if (verdict.dataset.stage === progress.stage) return;
-		verdict.dataset.stage = progress.stage;
-		verdict.textContent =
-			progress.stage === 'downloading'
-				? `Python: downloading Python (${megabytes(progress.total)} MB, only the first time)…`
-				: progress.stage === 'starting'
-					? 'Python: starting Python…'
-					: 'Python: running…';
-	}
-}
-
-/** Bytes as the progress bar shows them: megabytes, to one decimal. */
-function megabytes(bytes: number): string {
-	return (bytes / 1_000_000).toFixed(1);
 }
 
 export function defineSnippetRunner() {
 	if (customElements.get('snippet-runner')) return;
 	customElements.define('snippet-runner', SnippetRunnerElement);
 	startPythonIfUsedBefore();
+	// Moving to another chapter keeps the sandbox, and Python in it, but not the run
+	// that was going on: its snippet is leaving the page.
+	document.addEventListener('astro:before-swap', () => latestRequest?.abort());
+	// Python may have ended on the last page (a run that left work behind ends it).
+	document.addEventListener('astro:after-swap', startPythonIfUsedBefore);
 }

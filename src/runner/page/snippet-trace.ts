@@ -1,0 +1,80 @@
+/**
+ * A snippet's Trace: runs every language of the snippet with tracing and draws
+ * each trace, side by side, so that the two protocols can be compared, marking
+ * the line of each step in the highlighted code. Loaded on the first Trace,
+ * with the trace view it draws with.
+ */
+import type { Language } from '../../shared/languages.ts';
+import type { RunOutcome } from './run-snippet.ts';
+
+export interface TracedSnippet {
+	/** The snippet's element, which holds its code, its Trace button and its trace panels. */
+	root: HTMLElement;
+	/** The languages the snippet has, in the order their traces are drawn. */
+	languages: readonly Language[];
+	/** The code to trace in a language: the reader's edit, or the documented code. */
+	currentCode(language: Language): string;
+	/** Runs one language with tracing, showing its verdict as a Run would. */
+	run(language: Language, signal: AbortSignal): Promise<RunOutcome | undefined>;
+}
+
+/** Clears the mark of a trace step from a snippet's code. */
+export function clearTraceLine(root: HTMLElement) {
+	for (const marked of root.querySelectorAll('.line.trace-line'))
+		marked.classList.remove('trace-line');
+}
+
+/** Marks the line of the current trace step in the highlighted code, opening folded lines to show it. */
+function markTraceLine(root: HTMLElement, language: Language, lineNumber: number) {
+	clearTraceLine(root);
+	const line = root.querySelectorAll(`[data-code="${language}"] .line`)[lineNumber - 1];
+	line?.classList.add('trace-line');
+	if (line?.classList.contains('folded')) {
+		const panel = line.closest('.snippet-panel');
+		const fold = panel?.querySelector<HTMLInputElement>('[data-fold-toggle]');
+		if (fold) fold.checked = true;
+	}
+}
+
+/**
+ * Traces every language of the snippet, one after the other, while its Trace
+ * stays open; `signal` is the reader's request, which a later Run or Trace
+ * anywhere on the page cancels, for the languages not yet traced too.
+ */
+export async function traceSnippet(snippet: TracedSnippet, signal: AbortSignal) {
+	const { root, languages } = snippet;
+	const toggle = root.querySelector<HTMLButtonElement>('[data-trace]');
+	const bodyOf = (language: Language) =>
+		root.querySelector<HTMLElement>(`[data-trace-for="${language}"] .trace-body`);
+	const stillOpen = () => toggle?.getAttribute('aria-expanded') === 'true';
+	for (const language of languages)
+		bodyOf(language)?.replaceChildren(document.createTextNode('Running…'));
+	const viewModule = import('../../trace-view/trace-view.ts');
+	for (const language of languages) {
+		const body = bodyOf(language);
+		const code = snippet.currentCode(language);
+		const outcome = await snippet.run(language, signal);
+		if (!body || !stillOpen()) return;
+		if (signal.aborted) {
+			for (const untraced of languages.slice(languages.indexOf(language)))
+				bodyOf(untraced)?.replaceChildren(
+					document.createTextNode('Not traced: the run was stopped.')
+				);
+			return;
+		}
+		if (!outcome?.trace) {
+			body.textContent = 'No trace: the run did not start.';
+			continue;
+		}
+		try {
+			const { showTrace } = await viewModule;
+			await showTrace(body, outcome.trace, {
+				code,
+				onStep: (line) =>
+					line === undefined ? clearTraceLine(root) : markTraceLine(root, language, line),
+			});
+		} catch (error) {
+			body.textContent = `The trace could not be drawn (${(error as Error).message}).`;
+		}
+	}
+}
