@@ -62,8 +62,27 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 const drawnDiagrams = new Map<string, { id: string; svg: string }>();
 const MAX_DRAWN_DIAGRAMS = 20;
 
-async function render(source: string): Promise<{ id: string; svg: string }> {
-	const { default: mermaid } = await import('mermaid');
+let mermaidLoaded: Promise<typeof import('mermaid').default> | undefined;
+
+/**
+ * Mermaid, with the code for sequence diagrams, which it loads only when it first
+ * meets one: parsing a small diagram loads it, so the first trace draws at once.
+ */
+function loadMermaid() {
+	mermaidLoaded ??= import('mermaid').then(async ({ default: mermaid }) => {
+		configureMermaid(mermaid);
+		await mermaid.parse('sequenceDiagram\n  A->>B: ready').catch(() => undefined);
+		return mermaid;
+	});
+	return mermaidLoaded;
+}
+
+/** Loads what drawing a trace needs, for a reader who is about to ask for one. */
+export function prepareTraceView() {
+	void loadMermaid();
+}
+
+function configureMermaid(mermaid: typeof import('mermaid').default) {
 	// The same look as the chapters' diagrams, which are drawn at build time with Mermaid's defaults.
 	mermaid.initialize({
 		startOnLoad: false,
@@ -73,6 +92,12 @@ async function render(source: string): Promise<{ id: string; svg: string }> {
 		// A directive in the diagram's text may change none of this, whatever reaches a label.
 		secure: [...MERMAID_SECURE_KEYS],
 	});
+}
+
+async function render(source: string): Promise<{ id: string; svg: string }> {
+	const mermaid = await loadMermaid();
+	// Set again before every drawing, whatever an earlier diagram's text asked for.
+	configureMermaid(mermaid);
 	const id = `mermaid-trace-${++diagramCount}`;
 	const { svg } = await mermaid.render(id, source);
 	return { id, svg };

@@ -21,7 +21,7 @@ export function prepareToRun(language: Language) {
 export function prepareToTrace(languages: readonly Language[]) {
 	for (const language of languages) prepareToRun(language);
 	void import('./snippet-trace.ts');
-	void import('../../trace-view/trace-view.ts');
+	void import('../../trace-view/trace-view.ts').then(({ prepareTraceView }) => prepareTraceView());
 }
 
 export function rememberPythonUsed() {

@@ -20,6 +20,7 @@ import {
 	setPreferredLanguage,
 } from './language-preference.ts';
 import type { SnippetEditor } from './snippet-editor.ts';
+import { clearTraceLine } from './trace-line.ts';
 import {
 	prepareToRun,
 	prepareToTrace,
@@ -224,10 +225,10 @@ class SnippetRunnerElement extends HTMLElement {
 		view.hidden = !open;
 		// Asked for at the click, before the trace code loads: a later Run anywhere cancels it.
 		const signal = open ? requestRun() : undefined;
+		if (!signal) return clearTraceLine(this);
 		void import('./snippet-trace.ts').then(
-			({ clearTraceLine, traceSnippet }) => {
-				if (!signal) return clearTraceLine(this);
-				return traceSnippet(
+			({ traceSnippet }) =>
+				traceSnippet(
 					{
 						root: this,
 						languages: LANGUAGES.filter((language) => this.#documented(language) !== null),
@@ -235,8 +236,7 @@ class SnippetRunnerElement extends HTMLElement {
 						run: (language, request) => this.#run(language, { trace: true, signal: request }),
 					},
 					signal
-				);
-			},
+				),
 			(error: Error) => {
 				for (const body of view.querySelectorAll('.trace-body'))
 					body.textContent = `The trace could not be drawn (${error.message}).`;

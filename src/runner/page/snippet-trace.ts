@@ -6,6 +6,7 @@
  */
 import type { Language } from '../../shared/languages.ts';
 import type { RunOutcome } from './run-snippet.ts';
+import { clearTraceLine, markTraceLine } from './trace-line.ts';
 
 export interface TracedSnippet {
 	/** The snippet's element, which holds its code, its Trace button and its trace panels. */
@@ -16,24 +17,6 @@ export interface TracedSnippet {
 	currentCode(language: Language): string;
 	/** Runs one language with tracing, showing its verdict as a Run would. */
 	run(language: Language, signal: AbortSignal): Promise<RunOutcome | undefined>;
-}
-
-/** Clears the mark of a trace step from a snippet's code. */
-export function clearTraceLine(root: HTMLElement) {
-	for (const marked of root.querySelectorAll('.line.trace-line'))
-		marked.classList.remove('trace-line');
-}
-
-/** Marks the line of the current trace step in the highlighted code, opening folded lines to show it. */
-function markTraceLine(root: HTMLElement, language: Language, lineNumber: number) {
-	clearTraceLine(root);
-	const line = root.querySelectorAll(`[data-code="${language}"] .line`)[lineNumber - 1];
-	line?.classList.add('trace-line');
-	if (line?.classList.contains('folded')) {
-		const panel = line.closest('.snippet-panel');
-		const fold = panel?.querySelector<HTMLInputElement>('[data-fold-toggle]');
-		if (fold) fold.checked = true;
-	}
 }
 
 /**
@@ -50,31 +33,43 @@ export async function traceSnippet(snippet: TracedSnippet, signal: AbortSignal) 
 	for (const language of languages)
 		bodyOf(language)?.replaceChildren(document.createTextNode('Running…'));
 	const viewModule = import('../../trace-view/trace-view.ts');
+	// Mermaid loads while the first language runs.
+	viewModule.then(
+		({ prepareTraceView }) => prepareTraceView(),
+		() => undefined // Said where the trace is drawn.
+	);
+	// Each trace is drawn while the next language runs: the runs take turns in the sandbox, the drawing is the page's.
+	const drawings: Promise<void>[] = [];
 	for (const language of languages) {
 		const body = bodyOf(language);
 		const code = snippet.currentCode(language);
 		const outcome = await snippet.run(language, signal);
-		if (!body || !stillOpen()) return;
+		if (!body || !stillOpen()) break;
 		if (signal.aborted) {
 			for (const untraced of languages.slice(languages.indexOf(language)))
 				bodyOf(untraced)?.replaceChildren(
 					document.createTextNode('Not traced: the run was stopped.')
 				);
-			return;
+			break;
 		}
 		if (!outcome?.trace) {
 			body.textContent = 'No trace: the run did not start.';
 			continue;
 		}
-		try {
-			const { showTrace } = await viewModule;
-			await showTrace(body, outcome.trace, {
-				code,
-				onStep: (line) =>
-					line === undefined ? clearTraceLine(root) : markTraceLine(root, language, line),
-			});
-		} catch (error) {
-			body.textContent = `The trace could not be drawn (${(error as Error).message}).`;
-		}
+		const trace = outcome.trace;
+		drawings.push(
+			viewModule
+				.then(({ showTrace }) =>
+					showTrace(body, trace, {
+						code,
+						onStep: (line) =>
+							line === undefined ? clearTraceLine(root) : markTraceLine(root, language, line),
+					})
+				)
+				.catch((error: Error) => {
+					body.textContent = `The trace could not be drawn (${error.message}).`;
+				})
+		);
 	}
+	await Promise.all(drawings);
 }
