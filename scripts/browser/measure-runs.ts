@@ -54,6 +54,43 @@ export async function timeClickToVerdict(
 }
 
 /**
+ * Clicks a snippet's Trace and returns the milliseconds until the traces of all
+ * its languages are drawn. The trace panels are emptied first, so that only a
+ * new drawing counts; a MutationObserver sees it arrive.
+ */
+export async function timeTraceToDrawn(
+	page: Page,
+	snippetId: string,
+	{ hoverMs }: RunTiming = {}
+): Promise<number> {
+	const trace = page.locator(`[data-snippet-id="${snippetId}"] [data-trace]`);
+	if (hoverMs !== undefined) {
+		await trace.hover();
+		await page.waitForTimeout(hoverMs);
+	}
+	return page.evaluate(async (snippetId) => {
+		const root = document.querySelector(`[data-snippet-id="${snippetId}"]`)!;
+		const toggle = root.querySelector<HTMLButtonElement>('[data-trace]')!;
+		// A second press hides the traces; the next press draws them again.
+		if (toggle.getAttribute('aria-expanded') === 'true') toggle.click();
+		const bodies = [...root.querySelectorAll('.trace-body')];
+		for (const body of bodies) body.replaceChildren();
+		const drawn = () => bodies.every((body) => body.querySelector('.trace-step'));
+		const started = performance.now();
+		const ended = new Promise<number>((resolve) => {
+			const observer = new MutationObserver(() => {
+				if (!drawn()) return;
+				observer.disconnect();
+				resolve(performance.now());
+			});
+			observer.observe(root, { childList: true, subtree: true });
+		});
+		toggle.click();
+		return (await ended) - started;
+	}, snippetId);
+}
+
+/**
  * The floor for a TypeScript run, in this page: a bare blob worker started and
  * answering one message, and one message's round trip to a worker already running.
  */
