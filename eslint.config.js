@@ -6,7 +6,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
 	{
-		ignores: ['dist/', 'dist-base/', '.astro/', 'node_modules/', 'content/', 'public/'],
+		ignores: [
+			'dist/',
+			'dist-base/',
+			'.astro/',
+			'.bench-site-*/',
+			'node_modules/',
+			'content/',
+			'public/',
+		],
 	},
 	js.configs.recommended,
 	...tseslint.configs.recommendedTypeChecked,

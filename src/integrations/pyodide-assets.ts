@@ -10,9 +10,13 @@ import { PYODIDE_FILES, PYODIDE_PATH } from '../shared/pyodide-files.ts';
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
-/** Compressed files, kept between builds: brotli at its best takes about 30 s for the WebAssembly. */
+/**
+ * Compressed files, kept between builds (brotli at its best takes about 30 s for
+ * the WebAssembly) in the `node_modules` that holds Pyodide, beside the caches
+ * of Vite and Astro, so that any copy of the project that uses it shares them.
+ */
 const CACHE_DIR = fileURLToPath(
-	new URL('../../node_modules/.cache/pyodide-precompressed/', import.meta.url)
+	new URL('../.cache/pyodide-precompressed/', import.meta.resolve('pyodide/package.json'))
 );
 
 /** Worth compressing: everything but the standard library, which is a zip already. */
