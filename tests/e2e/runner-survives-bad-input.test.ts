@@ -12,7 +12,8 @@ import { useBuiltSite } from '../support/built-site.ts';
 import { LANGUAGES, type Language } from '../../src/shared/languages.ts';
 import { FINAL_STATUS, runAndWait } from '../support/verdict.ts';
 
-const [first, second] = readManifest();
+const snippets = readManifest();
+const [first, second] = snippets;
 const site = useBuiltSite();
 
 /** Replaces what a snippet's code panel holds, as a reader's edit would. */
@@ -30,6 +31,33 @@ async function openChapter(): Promise<{ page: Page; root: Locator; other: Locato
 		root: page.locator(`[data-snippet-id="${first!.id}"]`),
 		other: page.locator(`[data-snippet-id="${second!.id}"]`),
 	};
+}
+
+let pythonPage: Page | undefined;
+
+/** Moves to a chapter by its sidebar link, as a reader does: the page swaps in place, the sandbox stays. */
+async function visitBySidebar(page: Page, path: string) {
+	await page.locator(`nav.sidebar a[href="${path}"]`).click();
+	await page.waitForURL((url) => url.pathname === path);
+}
+
+/**
+ * The first chapter, in a page where Python has already started, for tests of
+ * what a Python run does rather than of how Python starts. Each call moves away
+ * and back by the sidebar, which gives fresh snippets and keeps Python.
+ */
+async function openChapterWithPython(): Promise<{ page: Page; root: Locator }> {
+	const elsewhere = snippets.find((snippet) => snippet.page !== first!.page)!.page;
+	if (!pythonPage) {
+		pythonPage = (await site.newPage()).page;
+		await pythonPage.goto(site.url(first!.page));
+		const root = pythonPage.locator(`[data-snippet-id="${first!.id}"]`);
+		expect((await runAndWait(root, 'python', 60_000)).status).toBe('pass');
+	} else {
+		await visitBySidebar(pythonPage, elsewhere);
+		await visitBySidebar(pythonPage, first!.page);
+	}
+	return { page: pythonPage, root: pythonPage.locator(`[data-snippet-id="${first!.id}"]`) };
 }
 
 /** Runs one language of a snippet (after replacing its code, if given) and waits for the verdict. */
@@ -380,7 +408,7 @@ describe('what a program prints is shown, and only its standard output is compar
 	);
 
 	test('python: a last line printed without a newline belongs to its own run', async () => {
-		const { root } = await openChapter();
+		const { root } = await openChapterWithPython();
 		const result = await run(root, 'print("no newline", end="")', 'python');
 		expect(result.status).toBe('fail');
 		expect(result.details).toContain('+ no newline');
@@ -391,7 +419,7 @@ describe('what a program prints is shown, and only its standard output is compar
 	test.each(LANGUAGES)(
 		'%s: stderr is shown apart, marked, and never counted toward the transcript',
 		async (language) => {
-			const { root } = await openChapter();
+			const { root } = await (language === 'python' ? openChapterWithPython() : openChapter());
 			const documented = first![language]!.code;
 			const result = await run(root, `${documented}\n${PROGRAMS[language].toStderr}`, language);
 			expect(result.status).toBe('pass');
@@ -419,7 +447,7 @@ describe('the verdict says what the program really did', () => {
 	});
 
 	test('a Python message of several lines keeps its type', async () => {
-		const { root } = await openChapter();
+		const { root } = await openChapterWithPython();
 		const result = await run(root, 'raise ValueError("first line\\nsecond line")', 'python');
 		expect(result.status).toBe('error');
 		expect(result.text).toContain('ValueError: first line');
@@ -505,7 +533,7 @@ describe('Python in the page', () => {
 	});
 
 	test('a Python error shows its type, message and line', async () => {
-		const { root } = await openChapter();
+		const { root } = await openChapterWithPython();
 		const result = await runPython(root, 'def g():\n    yield\n\n\ng().send(1)');
 		expect(result.status).toBe('error');
 		expect(result.text).toContain(
@@ -561,7 +589,7 @@ describe('the verdict comes from the runner, never from the program', () => {
 	test.each(LANGUAGES)(
 		'a %s program that posts the documented transcript does not pass',
 		async (language) => {
-			const { root } = await openChapter();
+			const { root } = await (language === 'python' ? openChapterWithPython() : openChapter());
 			const documented = first![language]!.output.split('\n');
 			const result = await run(root, spoofs(documented)[language], language);
 			expect(result.status).not.toBe('pass');
@@ -597,7 +625,7 @@ describe('the verdict comes from the runner, never from the program', () => {
 
 describe('one Python run does not change the next', () => {
 	test('a run that rebinds builtins and patches modules leaves the documented snippet passing', async () => {
-		const { root } = await openChapter();
+		const { root } = await openChapterWithPython();
 		const poison = [
 			'import builtins, sys, collections',
 			'builtins.print = lambda *args, **kwargs: None',
