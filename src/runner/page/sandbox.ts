@@ -114,6 +114,8 @@ let pythonReady = false;
 /** Who wants to hear how Python's download goes: the runs waiting for it. */
 const downloadListeners = new Set<(progress: StartProgress) => void>();
 let lastDownload: StartProgress | undefined;
+/** Pyodide's files are in the page: a Python that starts again (in a new frame) downloads nothing. */
+let pyodideFilesHeld = false;
 let active: ActiveRun | undefined;
 let nextRunId = 1;
 
@@ -122,7 +124,7 @@ function post(target: HTMLIFrameElement, request: FrameRequest) {
 	target.contentWindow?.postMessage(request, '*');
 }
 
-/** Fetches a script the sandbox needs (the frame's, a worker's) once per page, as text. */
+/** Fetches a script the sandbox needs (the frame's, a worker's) once per visit, as text. */
 function loadScript(url: string): Promise<string> {
 	let source = scriptSources.get(url);
 	if (!source) {
@@ -155,11 +157,13 @@ async function startFrame(): Promise<HTMLIFrameElement> {
 			window.removeEventListener('message', listen);
 			iframe.remove();
 			if (frameElement === iframe) frameElement = undefined;
+			// Whatever waits for a frame taken out before it was ready hears so, and does not wait on.
+			if (!ready) reject(new Error('the sandbox was replaced'));
 		};
 		removeFrame = remove;
 		const fail = () => {
-			remove();
 			reject(new Error('the sandbox did not start'));
+			remove();
 		};
 		const limit = setTimeout(fail, FRAME_START_LIMIT_MS);
 		const listen = (event: MessageEvent<FrameMessage>) => {
@@ -302,7 +306,7 @@ function reportDownload(received: number, total: number) {
 /**
  * Starts what runs of `language` need, once per frame: the frame itself, then
  * for TypeScript a spare worker, for Python Pyodide's files (downloaded once
- * per page) and a Python worker that starts with them. Resolves with the frame
+ * per visit) and a Python worker that starts with them. Resolves with the frame
  * once it has been asked; Python says it is up later, with `ready`.
  */
 export function prepareSandbox(language: Language): Promise<HTMLIFrameElement> {
@@ -312,7 +316,12 @@ export function prepareSandbox(language: Language): Promise<HTMLIFrameElement> {
 		const [iframe, workerSource, files] = await Promise.all([
 			getFrame(),
 			loadScript(WORKER_URLS[language]),
-			language === 'python' ? loadPyodideFiles(reportDownload) : undefined,
+			language === 'python'
+				? loadPyodideFiles(reportDownload).then((files) => {
+						pyodideFilesHeld = true;
+						return files;
+					})
+				: undefined,
 		]);
 		if (language === 'typescript') post(iframe, { type: 'prepare', language, workerSource });
 		else post(iframe, { type: 'prepare', language, workerSource, files: files! });
@@ -348,7 +357,11 @@ export async function runInSandbox(
 	if (language === 'python' && showDownload && !pythonReady) {
 		downloadListeners.add(showDownload);
 		// Shown at once, before the first bytes arrive: the reader sees what the wait is for.
-		showDownload(lastDownload ?? { stage: 'downloading', received: 0, total: __PYODIDE_BYTES__ });
+		showDownload(
+			pyodideFilesHeld
+				? { stage: 'starting' }
+				: (lastDownload ?? { stage: 'downloading', received: 0, total: __PYODIDE_BYTES__ })
+		);
 	}
 	let iframe: HTMLIFrameElement;
 	try {
