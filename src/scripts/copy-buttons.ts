@@ -5,6 +5,8 @@
 export function addCopyButtons() {
 	if (!navigator.clipboard) return;
 	for (const pre of document.querySelectorAll<HTMLPreElement>('main pre.astro-code')) {
+		// Done already, or the block is hidden behind the editor of a reader's earlier edit.
+		if (pre.hidden || pre.parentElement?.classList.contains('code-block')) continue;
 		const wrapper = document.createElement('div');
 		wrapper.className = 'code-block';
 		pre.replaceWith(wrapper);
