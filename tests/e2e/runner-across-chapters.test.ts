@@ -5,7 +5,7 @@
  * itself on a full load (theme, copy buttons, language tabs, search, back and
  * forward) still happens on every chapter the reader moves to.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { followNextLink } from '../../scripts/browser/follow-next-link.ts';
 import { readManifest } from '../../scripts/browser/serve-site.ts';
@@ -25,11 +25,12 @@ function firstSnippetOn(path: string) {
 }
 
 /**
- * Counts, across client-side page swaps, how often Python says it has started
- * in the sandbox, and marks the document: a full page load would lose both.
+ * Counts, in the page as it is now and across client-side swaps, how often
+ * Python says it has started in the sandbox, and marks the document: a full
+ * page load would lose both. Call it after the page has loaded, before Python starts.
  */
 async function watchPythonStarts(page: Page) {
-	await page.addInitScript(() => {
+	await page.evaluate(() => {
 		const counter = window as unknown as { pythonStarts: number; sameDocument: boolean };
 		counter.pythonStarts = 0;
 		counter.sameDocument = true;
@@ -45,6 +46,22 @@ async function watchPythonStarts(page: Page) {
 	};
 }
 
+/** Every text the snippet's Python verdict shows from now on. */
+async function recordVerdictTexts(page: Page, root: Locator): Promise<string[]> {
+	const texts: string[] = [];
+	const name = `recordVerdict${Math.random().toString(36).slice(2)}`;
+	await page.exposeFunction(name, (text: string) => texts.push(text));
+	await root.locator('[data-verdict="python"]').evaluate((verdict, name) => {
+		const record = (window as unknown as Record<string, (text: string) => void>)[name]!;
+		new MutationObserver(() => record(verdict.textContent ?? '')).observe(verdict, {
+			childList: true,
+			characterData: true,
+			subtree: true,
+		});
+	}, name);
+	return texts;
+}
+
 /** Follows the page's Next link, and returns the next chapter's first snippet. */
 async function goToNextChapter(page: Page) {
 	return firstSnippetOn(await followNextLink(page));
@@ -52,8 +69,8 @@ async function goToNextChapter(page: Page) {
 
 test('Python started on one chapter answers on the next without starting again', async () => {
 	const { page, errors } = await site.newPage();
-	const python = await watchPythonStarts(page);
 	await page.goto(site.url(first.page));
+	const python = await watchPythonStarts(page);
 	const one = page.locator(`[data-snippet-id="${first.id}"]`);
 	expect((await runAndWait(one, 'python', 60_000)).status).toBe('pass');
 	expect(await python.starts()).toBe(1);
@@ -65,15 +82,7 @@ test('Python started on one chapter answers on the next without starting again',
 	const second = await goToNextChapter(page);
 	expect(await python.sameDocument()).toBe(true);
 	const two = page.locator(`[data-snippet-id="${second.id}"]`);
-	const verdicts: string[] = [];
-	await page.exposeFunction('recordVerdict', (text: string) => verdicts.push(text));
-	await two.locator('[data-verdict="python"]').evaluate((verdict) => {
-		new MutationObserver(() =>
-			(window as unknown as { recordVerdict: (text: string) => void }).recordVerdict(
-				verdict.textContent ?? ''
-			)
-		).observe(verdict, { childList: true, characterData: true, subtree: true });
-	});
+	const verdicts = await recordVerdictTexts(page, two);
 	expect((await runAndWait(two, 'python', 60_000)).status).toBe('pass');
 	expect(await python.starts()).toBe(1);
 	expect(pyodideRequests).toEqual([]);
@@ -91,10 +100,16 @@ test('where a browser cannot move a frame alive, the next chapter starts a new s
 	const one = page.locator(`[data-snippet-id="${first.id}"]`);
 	expect((await runAndWait(one, 'typescript')).status).toBe('pass');
 	expect((await runAndWait(one, 'python', 60_000)).status).toBe('pass');
+	// Not remembered, so that Python does not start again on its own before the click.
+	await page.evaluate(() => localStorage.removeItem('snippet-python-used'));
 	const second = await goToNextChapter(page);
 	const two = page.locator(`[data-snippet-id="${second.id}"]`);
 	expect((await runAndWait(two, 'typescript')).status).toBe('pass');
+	const verdicts = await recordVerdictTexts(page, two);
 	expect((await runAndWait(two, 'python', 60_000)).status).toBe('pass');
+	// Python starts again, from the files the page holds: nothing is downloaded twice.
+	expect(verdicts).toContain('Python: starting Python…');
+	expect(verdicts.filter((text) => /downloading/i.test(text))).toEqual([]);
 	expect(await page.locator('iframe[sandbox]').count()).toBe(1);
 	expect(errors).toEqual([]);
 });
@@ -124,19 +139,13 @@ test('a run going on when the reader moves to the next chapter ends there, and t
 		.poll(() => leftVerdict.getAttribute('data-status'), { timeout: 15_000 })
 		.toMatch(FINAL_STATUS);
 	expect(await leftVerdict.getAttribute('data-status')).toBe('stopped');
-	// The program ends: its ticks stop coming (a program left running would tick for ever).
-	let before = await frameMessages();
-	await expect
-		.poll(
-			async () => {
-				const now = await frameMessages();
-				const quiet = now === before;
-				before = now;
-				return quiet;
-			},
-			{ timeout: 15_000, interval: 250 }
-		)
-		.toBe(true);
+	// The program ends: its ticks, one every 10 ms while it runs, stop coming.
+	const quietForHalfASecond = async () => {
+		const before = await frameMessages();
+		await page.waitForTimeout(500);
+		return (await frameMessages()) === before;
+	};
+	await expect.poll(quietForHalfASecond, { timeout: 15_000 }).toBe(true);
 	const two = page.locator(`[data-snippet-id="${second.id}"]`);
 	const { status, details } = await runAndWait(two, 'typescript');
 	expect(status).toBe('pass');
@@ -153,7 +162,7 @@ test('the next chapter keeps the theme, gets its copy buttons and language tabs,
 	const second = await goToNextChapter(page);
 	expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
 	expect(await page.getByLabel('Theme').inputValue()).toBe('dark');
-	expect(await page.locator('main .copy-button').count()).toBeGreaterThan(0);
+	await expect.poll(() => page.locator('main .copy-button').count()).toBeGreaterThan(0);
 	const tab = page.locator(`[data-snippet-id="${second.id}"] [role="tab"][data-lang="python"]`);
 	expect(await tab.getAttribute('aria-selected')).toBe('true');
 	expect(await page.locator('a[aria-current="page"]').first().getAttribute('href')).toContain(
