@@ -1,8 +1,8 @@
 /**
  * Pyodide's files, fetched by the page from the site itself (the build copies
- * them from the `pyodide` package; no CDN) and kept for the life of the page,
- * so only the first Python run downloads them. The browser's HTTP cache keeps
- * them across pages.
+ * them from the `pyodide` package; no CDN) and kept for the reader's visit,
+ * which chapters swapped in place do not end, so only the first Python run
+ * downloads them. The browser's HTTP cache keeps them across visits.
  */
 import { PYODIDE_FILES, PYODIDE_PATH } from '../../shared/pyodide-files.ts';
 

@@ -4,7 +4,8 @@
  *
  * This is the only snippet code a page loads up front, so it stays small: the
  * editor loads when the reader starts editing (or returns to a snippet they
- * edited), and the transpiler, sandbox and diff load on the first Run.
+ * edited), and the transpiler, sandbox and diff load when the reader shows
+ * they will run something (see run-intent.ts).
  */
 import {
 	isLanguage,

@@ -1,7 +1,7 @@
 /**
  * What a reader sees while Python gets ready for their run: a bar with megabytes
  * while its files download, then that it is starting. Loaded with the runner,
- * on the first Run, since a page where nothing has run shows none of it.
+ * when the reader shows they will run something, never with the page.
  */
 import type { StartProgress } from './sandbox.ts';
 import './start-progress.css';
