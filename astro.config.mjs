@@ -40,7 +40,9 @@ export default defineConfig({
 					{
 						behavior: 'append',
 						properties: { class: 'heading-anchor', ariaHidden: 'true', tabIndex: -1 },
-						content: { type: 'text', value: '#' },
+						// The "#" is drawn by CSS: as text it would be part of the heading, and search
+						// would show each section as "Title#".
+						content: [],
 					},
 				],
 			],

@@ -292,6 +292,14 @@ describe('search', () => {
 		expect(errors).toEqual([]);
 	});
 
+	test('names sections by their headings alone, with no anchor mark', async () => {
+		const { results } = await search('StopIteration');
+		const titles = () => results.locator('.pagefind-ui__result-link').allTextContents();
+		// Section links arrive as Pagefind's data does.
+		await expect.poll(async () => (await titles()).length, { timeout: 10_000 }).toBeGreaterThan(3);
+		expect((await titles()).filter((title) => title.includes('#'))).toEqual([]);
+	});
+
 	test('links results to the section that holds the words', async () => {
 		const { results } = await search('StopIteration');
 		// Pagefind fills in each result's section links as its data arrives, so wait for them.
