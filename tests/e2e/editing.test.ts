@@ -39,8 +39,23 @@ test('an edit runs with Ctrl+Enter, is marked as edited, and its verdict speaks 
 	await page.keyboard.press('Control+Enter');
 	const { status, text } = await waitForVerdict(root);
 	expect(status).toBe('fail');
-	expect(text).toContain('differs from the documented transcript');
+	expect(text).toContain('Your edit prints something other than the expected output');
 	expect(await root.locator('.diff-actual').allTextContents()).toEqual(['+ my own line\n']);
+	// News about the edit, not an alarm: the verdict is not in the colour of a failure.
+	const colours = await root.evaluate((snippet) => {
+		const verdict = snippet.querySelector('[data-verdict="typescript"]')!;
+		const probe = document.createElement('span');
+		probe.style.color = 'var(--fail)';
+		snippet.append(probe);
+		const fail = getComputedStyle(probe).color;
+		probe.remove();
+		return { verdict: getComputedStyle(verdict).color, fail };
+	});
+	expect(colours.verdict).not.toBe(colours.fail);
+	// What the edit printed is open to read.
+	const printed = root.locator('[data-result="typescript"] details.result-printed');
+	expect(await printed.evaluate((details: HTMLDetailsElement) => details.open)).toBe(true);
+	expect(await printed.locator('pre').textContent()).toContain('my own line');
 	expect(await root.locator('.snippet-edited-badge').isVisible()).toBe(true);
 });
 

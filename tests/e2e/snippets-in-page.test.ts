@@ -78,3 +78,26 @@ describe('the runner reports drift', () => {
 			.toEqual(['− an extra line\n']);
 	});
 });
+
+describe('a verdict shows what ran', () => {
+	test('a passed run can show what it printed, folded away until asked for', async () => {
+		const snippet = snippets[0]!;
+		const { page } = await site.newPage();
+		await page.goto(site.url(snippet.page));
+		const root = page.locator(`[data-snippet-id="${snippet.id}"]`);
+		// The transcript is named for what it is.
+		expect(await root.locator('.transcript .block-label').first().textContent()).toMatch(
+			/^Expected (\w+ )?output$/
+		);
+		expect((await runAndWait(root)).status).toBe('pass');
+		const printed = root.locator('[data-result="typescript"] details.result-printed');
+		expect(await printed.evaluate((details: HTMLDetailsElement) => details.open)).toBe(false);
+		const lines = snippet.typescript.output.split('\n').length;
+		expect(await printed.locator('summary').textContent()).toBe(
+			`What it printed (${lines} ${lines === 1 ? 'line' : 'lines'})`
+		);
+		await printed.locator('summary').click();
+		expect(await printed.locator('pre').isVisible()).toBe(true);
+		expect(await printed.locator('pre').textContent()).toBe(snippet.typescript.output);
+	});
+});

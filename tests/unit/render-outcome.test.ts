@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeOutcome } from '../../src/runner/page/render-outcome.ts';
+import { describeOutcome, formatError } from '../../src/runner/page/render-outcome.ts';
 import type { RunOutcome } from '../../src/runner/page/run-snippet.ts';
 
 const common = { output: '', stderr: '', truncated: false };
@@ -24,7 +24,7 @@ describe('describeOutcome', () => {
 			'✗ Fail: the output differs from the transcript.'
 		);
 		expect(describeOutcome(fail, edited)).toBe(
-			'≠ Your edit’s output differs from the documented transcript.'
+			'≠ Your edit prints something other than the expected output.'
 		);
 	});
 
@@ -37,6 +37,13 @@ describe('describeOutcome', () => {
 	test('an error shows its text', () => {
 		const error: RunOutcome = { ...common, status: 'error', error: 'TypeError: boom (line 3)' };
 		expect(describeOutcome(error, edited)).toBe('✗ Error: TypeError: boom (line 3)');
+	});
+
+	test('an error is named by its type, its message if it has one, and its line', () => {
+		expect(formatError('TypeError', 'boom', 3)).toBe('TypeError: boom (line 3)');
+		// A bare StopIteration has no message: no colon is left dangling.
+		expect(formatError('StopIteration', '', 9)).toBe('StopIteration (line 9)');
+		expect(formatError('GiveUp', '')).toBe('GiveUp');
 	});
 
 	test('a timeout gives the seconds and tells a busy program from a waiting one', () => {

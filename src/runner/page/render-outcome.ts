@@ -2,6 +2,14 @@ import { showControlCharacters } from '../../shared/compare-output.ts';
 import type { RunOutcome } from './run-snippet.ts';
 
 /**
+ * An error as the verdict names it: its type, its message if it has one (a bare
+ * `StopIteration` has none), and the line in the reader's code.
+ */
+export function formatError(name: string, message: string, line?: number): string {
+	return `${name}${message === '' ? '' : `: ${message}`}${line ? ` (line ${line})` : ''}`;
+}
+
+/**
  * What the verdict line says for each outcome. For code the reader changed, a
  * difference is news about the edit, not a failure of the documented example.
  */
@@ -14,7 +22,7 @@ export function describeOutcome(outcome: RunOutcome, { edited }: { edited: boole
 		case 'fail':
 			if (outcome.truncated) return '✗ The output was too long and was cut short.';
 			return edited
-				? '≠ Your edit’s output differs from the documented transcript.'
+				? '≠ Your edit prints something other than the expected output.'
 				: '✗ Fail: the output differs from the transcript.';
 		case 'error':
 			return `✗ Error: ${outcome.error}`;
@@ -43,33 +51,52 @@ function printed(text: string, className = '') {
 	return block;
 }
 
+/** What the run printed, behind a summary: closed when it matched, open when it did not. */
+function printedBehindSummary(output: string, open: boolean): HTMLElement {
+	const box = element('details', 'result-printed');
+	box.open = open;
+	const lines = output === '' ? 0 : output.split('\n').length;
+	box.append(
+		element('summary', '', `What it printed (${lines} ${lines === 1 ? 'line' : 'lines'})`),
+		printed(output)
+	);
+	return box;
+}
+
 /**
- * The details under the verdict: a line diff for a failure, the output printed so
- * far otherwise. Everything is set as text, never as HTML, since it is the
- * program's output.
+ * The details under the verdict: for a finished run, what it printed (and for a
+ * difference, a line diff against the expected output); for a run that did not
+ * finish, what it printed so far. Everything is set as text, never as HTML,
+ * since it is the program's output. A difference in code the reader edited is
+ * shown as news about the edit, in a neutral tone, not as a failure.
  */
-export function renderOutcomeDetails(outcome: RunOutcome): HTMLElement[] {
+export function renderOutcomeDetails(
+	outcome: RunOutcome,
+	{ edited }: { edited: boolean } = { edited: false }
+): HTMLElement[] {
 	if (outcome.status === 'unavailable') return [];
 	const details: HTMLElement[] = [];
 	if (outcome.status === 'pass') {
-		// Nothing to show but what went to stderr, if anything.
+		details.push(printedBehindSummary(outcome.output, false));
 	} else if (outcome.status === 'fail') {
 		details.push(
 			element(
 				'p',
 				'result-legend',
-				'Lines marked − are in the transcript only; lines marked + were printed only.'
+				edited
+					? 'Lines marked + are what your edit prints; lines marked − are expected and not printed.'
+					: 'Lines marked − are in the transcript only; lines marked + were printed only.'
 			)
 		);
-		const diff = element('pre', 'result-diff');
-		diff.setAttribute('aria-label', 'Difference between the transcript and the actual output');
+		const diff = element('pre', edited ? 'result-diff result-diff-edit' : 'result-diff');
+		diff.setAttribute('aria-label', 'Difference between the expected and the actual output');
 		diff.tabIndex = 0;
 		for (const line of outcome.diff) {
 			const mark = { same: ' ', expected: '−', actual: '+' }[line.kind];
 			const text = showControlCharacters(line.text);
 			diff.append(element('span', `diff-line diff-${line.kind}`, `${mark} ${text}\n`));
 		}
-		details.push(diff);
+		details.push(diff, printedBehindSummary(outcome.output, true));
 	} else if (outcome.output !== '') {
 		details.push(element('p', 'result-legend', 'Printed before it stopped:'));
 		details.push(printed(outcome.output));

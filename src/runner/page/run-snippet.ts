@@ -10,6 +10,7 @@ import { locateSyntaxError } from './locate-syntax-error.ts';
 import { markThrowSites } from './mark-throw-sites.ts';
 import type { TraceEvent } from '../../shared/trace-event.ts';
 import type { OutputStream } from '../protocol.ts';
+import { formatError } from './render-outcome.ts';
 import { runInSandbox, type StartProgress } from './sandbox.ts';
 
 export { prepareSandbox } from './sandbox.ts';
@@ -129,7 +130,11 @@ export async function runSnippet(
 			return {
 				...common,
 				status: 'error',
-				error: `${shorten(end.name, MAX_ERROR_NAME_CHARS)}: ${shorten(end.message, MAX_ERROR_MESSAGE_CHARS)}${line ? ` (line ${line})` : ''}`,
+				error: formatError(
+					shorten(end.name, MAX_ERROR_NAME_CHARS),
+					shorten(end.message, MAX_ERROR_MESSAGE_CHARS),
+					line
+				),
 			};
 		}
 		case 'stuck':

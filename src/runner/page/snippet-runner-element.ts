@@ -211,6 +211,7 @@ class SnippetRunnerElement extends HTMLElement {
 		for (const verdict of this.querySelectorAll<HTMLElement>('[data-verdict]')) {
 			verdict.textContent = '';
 			delete verdict.dataset.status;
+			delete verdict.dataset.edited;
 		}
 		for (const result of this.querySelectorAll<HTMLElement>('[data-result]')) result.hidden = true;
 		this.#updateEditedState();
@@ -280,8 +281,9 @@ class SnippetRunnerElement extends HTMLElement {
 				onProgress: (progress) => showStartProgress(verdict, progress),
 			});
 			verdict.dataset.status = outcome.status;
+			verdict.toggleAttribute('data-edited', edited);
 			verdict.textContent = `${LABELS[language]}: ${describeOutcome(outcome, { edited })}`;
-			const details = renderOutcomeDetails(outcome);
+			const details = renderOutcomeDetails(outcome, { edited });
 			result.replaceChildren(...details);
 			result.hidden = details.length === 0;
 			return outcome;
