@@ -33,6 +33,12 @@ test('an edit runs with Ctrl+Enter, is marked as edited, and its verdict speaks 
 	const root = await openSnippet(page);
 	await root.getByRole('button', { name: 'Edit' }).click();
 	const editor = root.getByRole('textbox', { name: 'TypeScript code, editable' });
+	// The shortcuts are said under the editor, and given to screen readers with it.
+	const hint = root.locator('.snippet-panel[data-lang="typescript"] .snippet-editor-hint');
+	await hint.waitFor();
+	expect(await hint.textContent()).toBe('Ctrl+Enter runs this code · Esc leaves the editor');
+	const hintId = await hint.getAttribute('id');
+	expect(await editor.getAttribute('aria-describedby')).toBe(hintId);
 	await editor.click();
 	await page.keyboard.press('Control+End');
 	await page.keyboard.type('\nconsole.log("my own line");');
@@ -98,4 +104,29 @@ test('Escape leaves the editor for the Run button, so the keyboard is never trap
 	expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).not.toBe(
 		'TypeScript code, editable'
 	);
+});
+
+test('the focus ring on Run stands out from the button itself', async () => {
+	const { page } = await site.newPage();
+	const root = await openSnippet(page);
+	const run = root.getByRole('button', { name: 'Run TypeScript' });
+	await run.waitFor();
+	await expect.poll(() => run.isEnabled()).toBe(true);
+	// Reached from the keyboard, as a keyboard user does (after the tab chosen with the mouse).
+	for (let press = 0; press < 15; press += 1) {
+		if (await run.evaluate((button) => button === document.activeElement)) break;
+		await page.keyboard.press('Tab');
+	}
+	const look = await run.evaluate((button) => {
+		const style = getComputedStyle(button);
+		return {
+			focusVisible: button.matches(':focus-visible'),
+			ring: style.outlineColor,
+			fill: style.backgroundColor,
+			width: style.outlineWidth,
+		};
+	});
+	expect(look.focusVisible).toBe(true);
+	expect(look.width).not.toBe('0px');
+	expect(look.ring).not.toBe(look.fill);
 });

@@ -30,7 +30,19 @@ export interface SnippetEditor {
 	focus(): void;
 }
 
+let editorCount = 0;
+
+/** The run shortcut as the reader's keyboard labels it. */
+function runShortcutLabel(): string {
+	return /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘+Enter' : 'Ctrl+Enter';
+}
+
 export function createEditor(options: EditorOptions): SnippetEditor {
+	// Said under the editor, and to screen readers with the editor, so the shortcuts are found.
+	const hint = document.createElement('p');
+	hint.className = 'snippet-editor-hint';
+	hint.id = `snippet-editor-hint-${++editorCount}`;
+	hint.textContent = `${runShortcutLabel()} runs this code · Esc leaves the editor`;
 	const view = new EditorView({
 		parent: options.parent,
 		state: EditorState.create({
@@ -50,13 +62,18 @@ export function createEditor(options: EditorOptions): SnippetEditor {
 					...defaultKeymap,
 					...historyKeymap,
 				]),
-				EditorView.contentAttributes.of({ 'aria-label': options.label }),
+				EditorView.contentAttributes.of({
+					'aria-label': options.label,
+					'aria-describedby': hint.id,
+					'aria-keyshortcuts': 'Control+Enter Meta+Enter Escape',
+				}),
 				EditorView.updateListener.of((update) => {
 					if (update.docChanged) options.onChange(update.state.doc.toString());
 				}),
 			],
 		}),
 	});
+	options.parent.append(hint);
 	return {
 		getCode: () => view.state.doc.toString(),
 		setCode: (code) =>
