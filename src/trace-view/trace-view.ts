@@ -225,6 +225,20 @@ export async function showTrace(
 	back.addEventListener('click', () => show(Math.max(0, current - 1)));
 	forward.addEventListener('click', () => show(Math.min(events.length - 1, current + 1)));
 	slider.addEventListener('input', () => show(Number(slider.value) - 1));
+	// Arrow keys step from the buttons too, as they do on the slider (which handles its own).
+	controls.addEventListener('keydown', (event) => {
+		if (event.target === slider) return;
+		const last = events.length - 1;
+		const step = {
+			ArrowLeft: current - 1,
+			ArrowRight: current + 1,
+			Home: 0,
+			End: last,
+		}[event.key];
+		if (step === undefined) return;
+		event.preventDefault();
+		show(Math.min(last, Math.max(0, step)));
+	});
 
 	const parts: HTMLElement[] = [controls, description, diagram, timeline];
 	if (trace.truncated)

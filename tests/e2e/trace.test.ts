@@ -128,6 +128,13 @@ test('step mode moves forwards and back, highlighting the message and the line',
 	expect(await current.textContent()).toBe('next()');
 	expect(await step.textContent()).toContain('caller → outer: next()');
 
+	// Arrow keys step while a step button has the focus.
+	await panel.getByRole('button', { name: 'Forward' }).focus();
+	await page.keyboard.press('ArrowRight');
+	expect(await position.textContent()).toMatch(/^Step 3 of \d+$/);
+	await page.keyboard.press('ArrowLeft');
+	expect(await position.textContent()).toMatch(/^Step 2 of \d+$/);
+
 	// The slider goes anywhere, with the keyboard too.
 	await panel.getByRole('slider', { name: 'Step' }).focus();
 	await page.keyboard.press('End');
