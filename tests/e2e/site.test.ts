@@ -272,6 +272,30 @@ describe('chapter order', () => {
 	});
 });
 
+test('prose is set at a comfortable measure, while a snippet keeps the full column', async () => {
+	const { page } = await site.newPage({ viewport: { width: 1440, height: 900 } });
+	await page.goto(site.url(CHAPTER));
+	const measure = await page.evaluate(() => {
+		const paragraph = document.querySelector<HTMLElement>('.content > p:not(.lead)')!;
+		// Characters a line: the paragraph's width over the width of its font's average character.
+		const probe = document.createElement('span');
+		probe.textContent = 'the quick brown fox jumps over a lazy dog '.repeat(4);
+		probe.style.whiteSpace = 'nowrap';
+		paragraph.append(probe);
+		const perCharacter = probe.getBoundingClientRect().width / probe.textContent.length;
+		probe.remove();
+		const snippet = document.querySelector<HTMLElement>('.content snippet-runner')!;
+		return {
+			characters: paragraph.getBoundingClientRect().width / perCharacter,
+			snippet: snippet.getBoundingClientRect().width,
+			column: document.querySelector<HTMLElement>('.content')!.getBoundingClientRect().width,
+		};
+	});
+	expect(measure.characters).toBeGreaterThan(60);
+	expect(measure.characters).toBeLessThanOrEqual(80);
+	expect(measure.snippet).toBe(measure.column);
+});
+
 describe('search', () => {
 	async function search(query: string) {
 		const { page, errors } = await site.newPage();
