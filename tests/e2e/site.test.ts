@@ -296,6 +296,58 @@ test('prose is set at a comfortable measure, while a snippet keeps the full colu
 	expect(measure.snippet).toBe(measure.column);
 });
 
+test.each(['light', 'dark'] as const)(
+	'diagrams follow the %s theme, with text that reads on their canvas',
+	async (theme) => {
+		const { page } = await site.newPage();
+		const colours: Record<string, { canvas: string; text: string; box: string }[]> = {};
+		for (const chapter of ['coroutine-concept', 'pipelines']) {
+			await page.goto(site.url(getChapterPath(chapter)));
+			await page.evaluate((value) => (document.documentElement.dataset.theme = value), theme);
+			colours[chapter] = await page.locator('.content svg[id^="mermaid"]').evaluateAll((svgs) =>
+				svgs.map((svg) => {
+					const text = svg.querySelector('.messageText, .nodeLabel, .label text, span')!;
+					const box = svg.querySelector('rect.actor, .node rect, .node polygon')!;
+					const style = getComputedStyle(text);
+					return {
+						canvas: getComputedStyle(svg).backgroundColor,
+						// SVG text is painted with fill; HTML labels (flowcharts) with color.
+						text: text instanceof SVGElement ? style.fill : style.color,
+						box: getComputedStyle(box).fill,
+					};
+				})
+			);
+		}
+		const drawings = Object.values(colours).flat();
+		expect(drawings.length).toBeGreaterThan(1);
+		for (const { canvas, text, box } of drawings) {
+			if (theme === 'dark') {
+				expect(luminance(canvas)).toBeLessThan(0.05);
+				expect(luminance(box)).toBeLessThan(0.1);
+			} else expect(luminance(canvas)).toBeGreaterThan(0.9);
+			expect(contrast(text, canvas)).toBeGreaterThanOrEqual(4.5);
+			expect(contrast(text, box)).toBeGreaterThanOrEqual(4.5);
+		}
+	}
+);
+
+/** Relative luminance of a computed `rgb()`/`rgba()` colour, as WCAG defines it. */
+function luminance(colour: string): number {
+	const [r, g, b] = colour
+		.match(/[\d.]+/g)!
+		.slice(0, 3)
+		.map((part) => {
+			const channel = Number(part) / 255;
+			return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+		});
+	return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+function contrast(a: string, b: string): number {
+	const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+	return (light! + 0.05) / (dark! + 0.05);
+}
+
 describe('search', () => {
 	async function search(query: string) {
 		const { page, errors } = await site.newPage();
