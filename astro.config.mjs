@@ -19,6 +19,8 @@ export default defineConfig({
 	base: process.env.SITE_BASE || '/',
 	trailingSlash: 'always',
 	prefetch: false,
+	// Stylesheets as files, cached once for every chapter, instead of copied into each page's HTML.
+	build: { inlineStylesheets: 'never' },
 	integrations: [mdx(), sitemap(), snippetsManifest(), pyodideAssets(), pagefindIndex()],
 	markdown: {
 		// Astro's default Markdown engine runs no rehype plugins; the unified processor
