@@ -348,6 +348,49 @@ function contrast(a: string, b: string): number {
 	return (light! + 0.05) / (dark! + 0.05);
 }
 
+test.each(['python', 'typescript'])(
+	'a deep link lands without the page moving, with %s chosen as the snippet language',
+	async (language) => {
+		const chapter = getChapterPath('yield-from');
+		// A section far down the page, below many snippets whose tabs must not move it.
+		const html = readFileSync(new URL(`../../dist${chapter}index.html`, import.meta.url), 'utf8');
+		const section = [...html.matchAll(/<h2 id="([^"]+)"/g)].at(-2)![1];
+		const { page, context } = await site.newPage({ viewport: { width: 1440, height: 900 } });
+		await context.addInitScript(
+			(chosen) => localStorage.setItem('snippet-language', chosen),
+			language
+		);
+		await page.addInitScript(() => {
+			const total = window as unknown as { layoutShift: number };
+			total.layoutShift = 0;
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries() as (PerformanceEntry & {
+					value: number;
+					hadRecentInput: boolean;
+				})[])
+					if (!entry.hadRecentInput) total.layoutShift += entry.value;
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+		await page.goto(site.url(`${chapter}#${section}`), { waitUntil: 'networkidle' });
+		// Every snippet set up, and two frames drawn since: any shift is reported by then.
+		await expect.poll(() => page.locator('snippet-runner [data-run][disabled]').count()).toBe(0);
+		await page.evaluate(
+			() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+		);
+		const shift = await page.evaluate(
+			() => (window as unknown as { layoutShift: number }).layoutShift
+		);
+		expect(shift).toBeLessThanOrEqual(0.02);
+		// The chosen language is the one shown.
+		const shown = await page
+			.locator('snippet-runner .snippet-panel:visible')
+			.evaluateAll((panels) => [
+				...new Set(panels.map((panel) => panel.getAttribute('data-lang'))),
+			]);
+		expect(shown).toEqual([language]);
+	}
+);
+
 describe('search', () => {
 	async function search(query: string) {
 		const { page, errors } = await site.newPage();

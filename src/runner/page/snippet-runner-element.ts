@@ -101,8 +101,8 @@ class SnippetRunnerElement extends HTMLElement {
 		const tablist = this.#part('[role="tablist"]');
 		if (!tablist) return;
 		this.#tabs = [...tablist.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+		// Shown by the styles since the first paint; no longer hidden from anyone.
 		tablist.hidden = false;
-		this.classList.add('has-tabs');
 		// Panels become tab panels only now: without this script they are plain sections shown one after the other.
 		for (const tab of this.#tabs) {
 			const panel = this.#part(`#${tab.getAttribute('aria-controls')}`);
@@ -134,8 +134,7 @@ class SnippetRunnerElement extends HTMLElement {
 			const selected = tab === chosen;
 			tab.setAttribute('aria-selected', String(selected));
 			tab.tabIndex = selected ? 0 : -1;
-			const panel = this.#part(`#${tab.getAttribute('aria-controls')}`);
-			if (panel) panel.hidden = !selected;
+			// The panel itself is shown by the snippet's styles, from the page's chosen language.
 		}
 	}
 
