@@ -10,11 +10,18 @@ import type { Language } from '../../shared/languages.ts';
 
 const PYTHON_USED_KEY = 'snippet-python-used';
 
+/** The runner's code, loaded on first use: running and judging, the verdict's details, Python's progress. */
+export function loadRunner() {
+	return Promise.all([
+		import('./run-snippet.ts'),
+		import('./render-outcome.ts'),
+		import('./start-progress.ts'),
+	]);
+}
+
 /** Loads the runner and has it prepare `language`; safe to call again and again. */
 export function prepareToRun(language: Language) {
-	void import('./run-snippet.ts').then(({ prepareSandbox }) => prepareSandbox(language));
-	void import('./render-outcome.ts');
-	void import('./start-progress.ts');
+	void loadRunner().then(([{ prepareSandbox }]) => prepareSandbox(language));
 }
 
 /** Loads the trace view's code (Mermaid, the recorders' helpers) before the first Trace. */

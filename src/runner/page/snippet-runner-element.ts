@@ -23,6 +23,7 @@ import {
 import type { SnippetEditor } from './snippet-editor.ts';
 import { clearTraceLine } from './trace-line.ts';
 import {
+	loadRunner,
 	prepareToRun,
 	prepareToTrace,
 	rememberPythonUsed,
@@ -266,11 +267,7 @@ class SnippetRunnerElement extends HTMLElement {
 			stop.onclick = () => latestRequest?.abort();
 			stop.hidden = false;
 			const [{ runSnippet }, { describeOutcome, renderOutcomeDetails }, { showStartProgress }] =
-				await Promise.all([
-					import('./run-snippet.ts'),
-					import('./render-outcome.ts'),
-					import('./start-progress.ts'),
-				]);
+				await loadRunner();
 			clearStartProgress = () => showStartProgress(verdict, null);
 			const edited = this.#isEdited(language);
 			if (language === 'python') rememberPythonUsed();
