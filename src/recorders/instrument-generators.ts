@@ -4,9 +4,11 @@
  * every generator shares and which `for...of`, spreading and `yield*` call too.
  *
  * A generator object does not know which function made it, so creation is
- * recorded by `named`, which `name-generator-functions.ts` wraps around each
+ * recorded by `named`, which `wrap-traced-functions.ts` wraps around each
  * generator function of the compiled snippet. A generator made another way (a
  * generator method) is named "generator" and recorded when first driven.
+ * `called`, wrapped around each named plain function, records its calls and
+ * returns, as the Python recorder does with `functions=True`.
  */
 import { shorten } from '../shared/shorten.ts';
 import { CALLER, type TraceEvent } from '../shared/trace-event.ts';
@@ -20,6 +22,8 @@ const METHODS = ['next', 'throw', 'return'] as const;
 export interface GeneratorTracing {
 	/** Wraps a generator function so that each call records the generator it creates. */
 	named<F extends (...args: never[]) => unknown>(generatorFunction: F, name: string): F;
+	/** Wraps a plain function so that each call records the call and its return (or raise). */
+	called<F extends (...args: never[]) => unknown>(plainFunction: F, name: string): F;
 }
 
 interface Options {
@@ -122,6 +126,26 @@ export function instrumentGenerators({
 						record({ kind: 'create', generator: id, caller: currentCaller(), line: findLine() });
 					}
 					return generator;
+				},
+			});
+		},
+		called(plainFunction, name) {
+			return new Proxy(plainFunction, {
+				apply(target, thisArg, args) {
+					const caller = currentCaller();
+					record({ kind: 'function-call', generator: name, caller, line: findLine() });
+					// What it calls, it drives.
+					running.push(name);
+					try {
+						const value: unknown = Reflect.apply(target, thisArg, args);
+						record({ kind: 'function-return', generator: name, caller, value: show(value) });
+						return value;
+					} catch (error) {
+						record({ kind: 'raise', generator: name, caller, value: describeError(error) });
+						throw error;
+					} finally {
+						running.pop();
+					}
 				},
 			});
 		},

@@ -67,8 +67,29 @@ export type WorkerMessage =
 	 * go on running after the verdict, so the worker must not be kept for another run.
 	 */
 	| { type: 'done'; lingering?: boolean }
-	/** `line` is in the reader's code, when the error names it. */
-	| { type: 'error'; name: string; message: string; line?: number; lingering?: boolean };
+	/**
+	 * `line` is in the reader's code, when the error names it; `frames` are the
+	 * calls in the reader's code that led to it, outermost first.
+	 */
+	| {
+			type: 'error';
+			name: string;
+			message: string;
+			line?: number;
+			frames?: CodeFrame[];
+			lingering?: boolean;
+	  };
+
+/** A call in the reader's code on the way to an error: its line, and the function it ran in. */
+export interface CodeFrame {
+	line: number;
+	/** The function; absent for the program's top level. */
+	name?: string;
+}
+
+/** A traceback shows at most this many of the reader's frames, the innermost ones. */
+export const MAX_CODE_FRAMES = 8;
+export const MAX_FRAME_NAME_CHARS = 80;
 
 /**
  * Page → frame. `prepare` comes before a language's first run, as soon as the

@@ -8,6 +8,8 @@ export interface PythonError {
 	name: string;
 	message: string;
 	line?: number;
+	/** The traceback's frames in the reader's code, outermost first; no name for the top level. */
+	frames: { line: number; name?: string }[];
 }
 
 export function readPythonTraceback(traceback: string): PythonError {
@@ -22,11 +24,15 @@ export function readPythonTraceback(traceback: string): PythonError {
 	const separator = exception.indexOf(': ');
 	const firstLine = exception.split('\n')[0] ?? exception;
 	const hasMessage = separator > 0 && separator < firstLine.length;
-	const places = [...traceback.matchAll(/File "<snippet>", line (\d+)/g)];
-	const line = places.length > 0 ? Number(places.at(-1)![1]) : undefined;
+	// `<module>` is the top level; a syntax error's frame names no function, and is there too.
+	const frames = [...traceback.matchAll(/File "<snippet>", line (\d+)(?:, in (\S+))?/g)].map(
+		([, line, name]) =>
+			name && name !== '<module>' ? { line: Number(line), name } : { line: Number(line) }
+	);
 	return {
 		name: hasMessage ? exception.slice(0, separator) : firstLine,
 		message: hasMessage ? exception.slice(separator + 2) : '',
-		line,
+		line: frames.at(-1)?.line,
+		frames,
 	};
 }

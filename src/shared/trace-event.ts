@@ -7,10 +7,11 @@
  * ("averager#1"); the other side of each message is the generator driving it
  * (through `yield*`/`yield from`), or "caller" for any other code.
  *
- * On request (`start(sink, functions=True)`, which the diagram contract uses,
- * never the page) the Python recorder also records plain functions: their calls
- * and returns, with `generator` naming the function without a number
- * ("other_function"), and a plain function then drives what it calls.
+ * Both recorders can also record plain functions (the Python one on request,
+ * `start(sink, functions=True)`): their calls and returns, with `generator`
+ * naming the function without a number ("other_function"), and a plain function
+ * then drives what it calls. The page records them and draws them only for a run
+ * that made no generator (`focusTrace`).
  */
 
 export type GeneratorState = 'created' | 'running' | 'suspended' | 'closed';
@@ -101,4 +102,19 @@ export function endsOf(event: TraceEvent): { from: string; to: string } {
 	return event.kind === 'create' || event.kind === 'call' || event.kind === 'function-call'
 		? { from: event.caller, to: event.generator }
 		: { from: event.generator, to: event.caller };
+}
+
+/**
+ * What a trace view draws of a run recorded with its plain functions: the
+ * generators alone, driven by "caller" as without the functions, or, in a run
+ * that made no generator, the calls and returns of its functions.
+ */
+export function focusTrace(events: TraceEvent[]): TraceEvent[] {
+	const functions = new Set(
+		events.filter((event) => event.kind === 'function-call').map((event) => event.generator)
+	);
+	if (!events.some((event) => !functions.has(event.generator))) return events;
+	return events
+		.filter((event) => !functions.has(event.generator))
+		.map((event) => (functions.has(event.caller) ? { ...event, caller: CALLER } : event));
 }

@@ -10,6 +10,7 @@ import { toSequenceDiagram } from '../shared/trace-diagram.ts';
 import {
 	displayNames,
 	endsOf,
+	focusTrace,
 	labelOf,
 	stateAfter,
 	type TraceEvent,
@@ -19,9 +20,21 @@ import { buildTimeline, describeRow } from './trace-timeline.ts';
 export interface TraceViewOptions {
 	/** The code that ran, to quote the line of each step. */
 	code: string;
-	/** Called on every step with the line to highlight in the code, if the event has one. */
-	onStep(line: number | undefined): void;
+	/**
+	 * Called on every step with the line to highlight in the code, if the event
+	 * has one; `byReader` is false when the step was set with `goTo`.
+	 */
+	onStep(line: number | undefined, step: number, byReader: boolean): void;
 }
+
+/** A drawn trace, which another control (stepping both languages together) can move. */
+export interface TraceHandle {
+	/** Shows step `step` (0-based), or the last one where this trace has fewer. */
+	goTo(step: number): void;
+}
+
+/** The zoom levels of a diagram; 1 is Mermaid's natural size, where labels are 14–16 px. */
+const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5];
 
 const STATES = ['created', 'running', 'suspended', 'closed'] as const;
 let diagramCount = 0;
@@ -88,7 +101,8 @@ function configureMermaid(mermaid: typeof import('mermaid').default) {
 		startOnLoad: false,
 		securityLevel: 'strict',
 		theme: 'default',
-		sequence: { mirrorActors: false },
+		// Drawn at its natural size, in a box that scrolls: shrunk to the column, a long trace's labels were unreadable.
+		sequence: { mirrorActors: false, useMaxWidth: false },
 		// A directive in the diagram's text may change none of this, whatever reaches a label.
 		secure: [...MERMAID_SECURE_KEYS],
 	});
@@ -113,9 +127,62 @@ async function drawDiagram(events: TraceEvent[]): Promise<HTMLElement> {
 	if (drawnDiagrams.size > MAX_DRAWN_DIAGRAMS)
 		drawnDiagrams.delete(drawnDiagrams.keys().next().value!);
 	const container = element('div', 'trace-diagram');
+	// Focusable, so that a keyboard reader can scroll it too.
+	container.tabIndex = 0;
+	container.setAttribute('role', 'group');
+	container.setAttribute('aria-label', 'Sequence diagram of the run');
 	// Mermaid sanitises what it draws (securityLevel 'strict'); values in labels are escaped as text.
 	container.innerHTML = drawn.svg;
 	return container;
+}
+
+/** Zoom out and in: the diagram's width is its natural width times the zoom. */
+function drawZoomControls(diagram: HTMLElement): HTMLElement {
+	const svg = diagram.querySelector('svg');
+	const naturalWidth = Number(svg?.getAttribute('width')) || svg?.viewBox.baseVal.width || 0;
+	const group = element('span', 'trace-zoom');
+	group.setAttribute('role', 'group');
+	group.setAttribute('aria-label', 'Zoom');
+	const out = element('button', 'button trace-zoom-button', '−');
+	const zoomIn = element('button', 'button trace-zoom-button', '+');
+	const level = element('span', 'trace-zoom-level');
+	out.type = zoomIn.type = 'button';
+	out.setAttribute('aria-label', 'Zoom out');
+	zoomIn.setAttribute('aria-label', 'Zoom in');
+	let index = ZOOMS.indexOf(1);
+	function apply() {
+		const zoom = ZOOMS[index]!;
+		if (svg && naturalWidth) {
+			svg.style.width = `${naturalWidth * zoom}px`;
+			svg.style.height = 'auto';
+		}
+		level.textContent = `${Math.round(zoom * 100)}%`;
+		out.setAttribute('aria-disabled', String(index === 0));
+		zoomIn.setAttribute('aria-disabled', String(index === ZOOMS.length - 1));
+	}
+	out.addEventListener('click', () => {
+		index = Math.max(0, index - 1);
+		apply();
+	});
+	zoomIn.addEventListener('click', () => {
+		index = Math.min(ZOOMS.length - 1, index + 1);
+		apply();
+	});
+	apply();
+	group.append(out, level, zoomIn);
+	return group;
+}
+
+/** Scrolls the diagram's box (never the page) so that `target` is in view. */
+function scrollIntoBox(box: HTMLElement, target: Element | undefined) {
+	if (!target) return;
+	const outer = box.getBoundingClientRect();
+	const inner = target.getBoundingClientRect();
+	const margin = 24;
+	if (inner.top < outer.top + margin || inner.bottom > outer.bottom - margin)
+		box.scrollTop += inner.top - outer.top - box.clientHeight / 3;
+	if (inner.left < outer.left || inner.right > outer.right)
+		box.scrollLeft += inner.left - outer.left - margin;
 }
 
 function drawTimeline(
@@ -168,13 +235,11 @@ export async function showTrace(
 	section: HTMLElement,
 	trace: RecordedTrace,
 	options: TraceViewOptions
-): Promise<void> {
-	const { events } = trace;
+): Promise<TraceHandle | undefined> {
+	const events = focusTrace(trace.events);
 	if (events.length === 0) {
-		section.replaceChildren(
-			element('p', 'trace-empty', 'This run used no generator, so there is nothing to trace.')
-		);
-		return;
+		section.replaceChildren(element('p', 'trace-empty', 'This run made no call to trace.'));
+		return undefined;
 	}
 	const names = displayNames(events);
 	const codeLines = options.code.split('\n');
@@ -200,12 +265,12 @@ export async function showTrace(
 	slider.max = String(events.length);
 	slider.setAttribute('aria-label', 'Step');
 	const position = element('span', 'trace-position');
-	controls.append(back, forward, slider, position);
+	controls.append(back, forward, slider, position, drawZoomControls(diagram));
 	const description = element('p', 'trace-step');
 	description.setAttribute('aria-live', 'polite');
 
 	let current = 0;
-	function show(step: number) {
+	function show(step: number, byReader = true) {
 		for (const node of [...(highlighted[current] ?? []), ...(columns[current] ?? [])])
 			node.classList.remove('is-current');
 		current = step;
@@ -220,7 +285,8 @@ export async function showTrace(
 		// aria-disabled rather than disabled, so that focus stays on the button at either end.
 		back.setAttribute('aria-disabled', String(current === 0));
 		forward.setAttribute('aria-disabled', String(current === events.length - 1));
-		options.onStep(event.line);
+		scrollIntoBox(diagram, highlighted[current]?.[0]);
+		options.onStep(event.line, current, byReader);
 	}
 	back.addEventListener('click', () => show(Math.max(0, current - 1)));
 	forward.addEventListener('click', () => show(Math.min(events.length - 1, current + 1)));
@@ -243,8 +309,13 @@ export async function showTrace(
 	const parts: HTMLElement[] = [controls, description, diagram, timeline];
 	if (trace.truncated)
 		parts.push(
-			element('p', 'trace-note', `The trace stops after ${events.length} events; the run went on.`)
+			element(
+				'p',
+				'trace-note',
+				`The trace stops after ${trace.events.length} events; the run went on.`
+			)
 		);
 	section.replaceChildren(...parts);
-	show(0);
+	show(0, false);
+	return { goTo: (step) => show(Math.min(events.length - 1, Math.max(0, step)), false) };
 }

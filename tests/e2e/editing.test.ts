@@ -130,3 +130,68 @@ test('the focus ring on Run stands out from the button itself', async () => {
 	expect(look.width).not.toBe('0px');
 	expect(look.ring).not.toBe(look.fill);
 });
+
+const failingEdits = {
+	typescript: {
+		code: [
+			'function check(n: number): number {',
+			'  if (n > 2) throw new RangeError("too big");',
+			'  return n;',
+			'}',
+			'function* numbers() {',
+			'  yield check(1);',
+			'  yield check(3);',
+			'}',
+			'console.log([...numbers()]);',
+		].join('\n'),
+		verdict: 'RangeError: too big (line 2)',
+		frames: ['line 9, at the top level', 'line 7, in numbers', 'line 2, in check'],
+	},
+	python: {
+		code: [
+			'def check(n):',
+			'    if n > 2:',
+			'        raise ValueError("too big")',
+			'    return n',
+			'',
+			'',
+			'def numbers():',
+			'    yield check(1)',
+			'    yield check(3)',
+			'',
+			'',
+			'print(list(numbers()))',
+		].join('\n'),
+		verdict: 'ValueError: too big (line 3)',
+		frames: ['line 12, at the top level', 'line 9, in numbers', 'line 3, in check'],
+	},
+};
+
+test.each(['typescript', 'python'] as const)(
+	'a %s error marks its line in the editor, and each call of its traceback leads to its own line',
+	async (language) => {
+		const { page, context } = await site.newPage();
+		const edit = failingEdits[language];
+		await context.addInitScript(
+			([key, code]) => localStorage.setItem(key!, code!),
+			[`snippet-edit:${snippet.id}:${language}`, edit.code]
+		);
+		await page.goto(site.url(snippet.page));
+		const root = page.locator(`[data-snippet-id="${snippet.id}"]`);
+		const editor = root.locator(`.snippet-panel[data-lang="${language}"] .cm-editor`);
+		await editor.waitFor({ state: 'attached' });
+		await root.locator(`[data-run="${language}"]`).click();
+		const { status, text } = await waitForVerdict(root, language, 60_000);
+		expect(status).toBe('error');
+		expect(text).toContain(edit.verdict);
+		const marked = editor.locator('.cm-error-line');
+		const lines = edit.code.split('\n');
+		const lineOf = (frame: string) => lines[Number(/line (\d+)/.exec(frame)![1]) - 1];
+		expect(await marked.textContent()).toBe(lineOf(edit.frames.at(-1)!));
+		const frames = root.locator(`[data-result="${language}"] .result-frame`);
+		expect(await frames.allTextContents()).toEqual(edit.frames);
+		await frames.nth(1).click();
+		expect(await marked.textContent()).toBe(lineOf(edit.frames[1]!));
+		expect(await editor.evaluate((node) => node.contains(document.activeElement))).toBe(true);
+	}
+);

@@ -53,6 +53,31 @@ describe.each(pages)('chapter %s', (pagePath) => {
 		}
 		expect(errors.slice(earlierErrors)).toEqual([]);
 	});
+
+	test("every snippet's Trace draws a diagram in each of its languages", async () => {
+		const { page } = await openChapter(pagePath);
+		for (const snippet of snippets.filter((candidate) => candidate.page === pagePath)) {
+			const root = page.locator(`[data-snippet-id="${snippet.id}"]`);
+			const trace = root.locator('[data-trace]');
+			// Snippets with nothing to trace have no button (checked against real runs in diagrams.test.ts).
+			if ((await trace.count()) === 0) continue;
+			await trace.click();
+			const languages = LANGUAGES.filter((language) => snippet[language] !== null);
+			for (const language of languages) {
+				const body = root.locator(`[data-trace-for="${language}"] .trace-body`);
+				await body
+					.locator('.trace-diagram svg, .trace-empty')
+					.or(body.getByText(/could not|not traced|no trace/i))
+					.first()
+					.waitFor({ timeout: 60_000 });
+				expect(
+					await body.locator('.trace-diagram svg').count(),
+					`snippet ${snippet.id}, ${language}: ${await body.textContent()}`
+				).toBe(1);
+			}
+			await trace.click();
+		}
+	});
 });
 
 // Errors, endless loops and hostile code are covered in runner-survives-bad-input.test.ts.

@@ -195,3 +195,84 @@ test('tracing the same run again shows the drawing already made; a changed run i
 	expect(edited).toMatch(/^mermaid-trace-\d+$/);
 	expect(edited).not.toBe(first);
 });
+
+test('a long trace is drawn at a size that reads, in a box that follows the step, in either theme', async () => {
+	const { page } = await site.newPage({ viewport: { width: 1440, height: 900 } });
+	// The chapter's longest trace: 74 Python events, 44 TypeScript ones.
+	const root = await traceSnippet(page, 'yield-from', 'yield-from-any-iterable');
+	const panel = root.locator('[data-trace-for="typescript"]');
+	expect(await panel.locator('.trace-position').textContent()).toBe('Step 1 of 44');
+	const sizes = await panel
+		.locator('.messageText')
+		.evaluateAll((labels) => labels.map((label) => label.getBoundingClientRect().height));
+	expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+	// The box scrolls, and keeps the current step's message in sight.
+	const box = panel.locator('.trace-diagram');
+	expect(await box.evaluate((node) => node.scrollHeight > node.clientHeight)).toBe(true);
+	await panel.locator('.trace-slider').fill('40');
+	const current = panel.locator('.messageText.is-current');
+	const inView = () =>
+		box.evaluate((node) => {
+			const outer = node.getBoundingClientRect();
+			const inner = node.querySelector('.messageText.is-current')!.getBoundingClientRect();
+			return inner.top >= outer.top && inner.bottom <= outer.bottom;
+		});
+	expect(await current.count()).toBe(1);
+	expect(await inView()).toBe(true);
+	// Zooming out shrinks the labels, on the reader's request only.
+	await panel.getByRole('button', { name: 'Zoom out' }).click();
+	const smaller = await current.evaluate((label) => label.getBoundingClientRect().height);
+	expect(smaller).toBeLessThan(Math.min(...sizes));
+	// In the dark theme the diagram's canvas is dark.
+	await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+	const canvas = await panel
+		.locator('.trace-diagram svg')
+		.evaluate((svg) => getComputedStyle(svg).backgroundColor);
+	const [r, g, b] = canvas.match(/\d+/g)!.map(Number);
+	expect(Math.max(r!, g!, b!)).toBeLessThan(60);
+	const { violations } = await new AxeBuilder({ page })
+		.include('[data-trace-view]')
+		.withRules(['color-contrast', 'scrollable-region-focusable'])
+		.analyze();
+	expect(violations.map((violation) => violation.id)).toEqual([]);
+});
+
+test('a snippet of plain function calls traces its calls and returns, as the chapter draws them', async () => {
+	const { page } = await site.newPage();
+	const root = await traceSnippet(page, 'coroutine-concept', 'function-calls-in-sequence');
+	for (const language of LANGUAGES) {
+		const messages = await readMessages(root.locator(`[data-trace-for="${language}"]`));
+		expect(messages.filter((message) => message === 'call()')).toHaveLength(2);
+		expect(messages.filter((message) => message.startsWith('return'))).toHaveLength(2);
+	}
+});
+
+test('a snippet with nothing to trace has no Trace button', async () => {
+	const { page } = await site.newPage();
+	await page.goto(site.url(getChapterPath('iteration-protocol')));
+	const root = page.locator('[data-snippet-id="for-loop-over-a-list"]');
+	await root.getByRole('button', { name: 'Edit' }).waitFor();
+	expect(await root.getByRole('button', { name: 'Trace' }).count()).toBe(0);
+});
+
+test('both languages step together when the reader asks, and stepping one shows its code', async () => {
+	const { page } = await site.newPage();
+	const root = await traceSnippet(page, 'sending-values', 'accumulator-coroutine-test');
+	// The reader reads TypeScript: its code is shown, Python's is not.
+	await root.getByRole('tab', { name: 'TypeScript' }).click();
+	const python = root.locator('[data-trace-for="python"]');
+	const typescript = root.locator('[data-trace-for="typescript"]');
+	await python.getByRole('button', { name: 'Forward →' }).click();
+	// Stepping the Python trace shows the Python code, with the step's line marked.
+	expect(await root.locator('.snippet-panel[data-lang="python"]').isVisible()).toBe(true);
+	expect(await root.locator('[data-code="python"] .line.trace-line').count()).toBe(1);
+	expect(await typescript.locator('.trace-position').textContent()).toBe('Step 1 of 7');
+	await root.getByRole('checkbox', { name: 'Step both languages together' }).check();
+	await python.getByRole('button', { name: 'Forward →' }).click();
+	await python.getByRole('button', { name: 'Forward →' }).click();
+	expect(await python.locator('.trace-position').textContent()).toBe('Step 4 of 7');
+	expect(await typescript.locator('.trace-position').textContent()).toBe('Step 4 of 7');
+	// Each language's line is marked in its own code.
+	expect(await root.locator('[data-code="typescript"] .line.trace-line').count()).toBe(1);
+	expect(await root.locator('[data-code="python"] .line.trace-line').count()).toBe(1);
+});

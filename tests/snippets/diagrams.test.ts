@@ -14,6 +14,8 @@ import { formatDiff } from '../../src/shared/compare-output.ts';
 import { extractDocumentedDiagrams, extractSnippets } from '../../src/snippets/extract-snippets.ts';
 import { PYODIDE_TEST_TIMEOUT_MS, PyodideRunner } from '../../src/snippets/run-in-pyodide.ts';
 import type { TraceEvent } from '../../src/shared/trace-event.ts';
+import { LANGUAGES } from '../../src/shared/languages.ts';
+import { hasSomethingToTrace } from '../../src/lib/traceable.ts';
 
 const pyodide = new PyodideRunner();
 afterAll(() => pyodide.close());
@@ -86,3 +88,32 @@ test(
 		expect(formatDiff(comparison.diff)).toContain('- generator -->> caller: yield');
 	}
 );
+
+/**
+ * A snippet gets a Trace button where its code defines something to trace
+ * (`hasSomethingToTrace`); one without really has nothing to draw. The browser
+ * tests check the other way round: every Trace drawn in the page draws something.
+ */
+describe('a snippet without a Trace button', () => {
+	const untraceable = snippets.filter((snippet) =>
+		LANGUAGES.every((language) => {
+			const side = snippet[language];
+			return !side || !hasSomethingToTrace(side.code, language);
+		})
+	);
+
+	test('is one of a few (a loop over a list, iteration by hand)', () => {
+		expect(untraceable.length).toBeGreaterThan(0);
+		expect(untraceable.length).toBeLessThan(snippets.length / 10);
+	});
+
+	test.each(
+		untraceable.filter((snippet) => snippet.python).map((snippet) => [snippet.id, snippet])
+	)(
+		'%s records nothing when its Python runs traced',
+		{ timeout: PYODIDE_TEST_TIMEOUT_MS },
+		async (_id, snippet) => {
+			expect(await recordRun(snippet.python!.code, snippet.file)).toEqual([]);
+		}
+	);
+});

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { describeOutcome, formatError } from '../../src/runner/page/render-outcome.ts';
+import {
+	describeFrame,
+	describeOutcome,
+	formatError,
+} from '../../src/runner/page/render-outcome.ts';
 import type { RunOutcome } from '../../src/runner/page/run-snippet.ts';
 
 const common = { output: '', stderr: '', truncated: false };
@@ -35,7 +39,13 @@ describe('describeOutcome', () => {
 	});
 
 	test('an error shows its text', () => {
-		const error: RunOutcome = { ...common, status: 'error', error: 'TypeError: boom (line 3)' };
+		const error: RunOutcome = {
+			...common,
+			status: 'error',
+			error: 'TypeError: boom (line 3)',
+			line: 3,
+			frames: [{ line: 3 }],
+		};
 		expect(describeOutcome(error, edited)).toBe('✗ Error: TypeError: boom (line 3)');
 	});
 
@@ -44,6 +54,11 @@ describe('describeOutcome', () => {
 		// A bare StopIteration has no message: no colon is left dangling.
 		expect(formatError('StopIteration', '', 9)).toBe('StopIteration (line 9)');
 		expect(formatError('GiveUp', '')).toBe('GiveUp');
+	});
+
+	test('a frame of a traceback is named as Python names it', () => {
+		expect(describeFrame({ line: 3, name: 'gen' })).toBe('line 3, in gen');
+		expect(describeFrame({ line: 7 })).toBe('line 7, at the top level');
 	});
 
 	test('a timeout gives the seconds and tells a busy program from a waiting one', () => {

@@ -12,9 +12,9 @@ import {
 	instrumentGenerators,
 	TRACE_PARAMETER,
 } from '../../src/recorders/instrument-generators.ts';
-import { nameGeneratorFunctions } from '../../src/recorders/name-generator-functions.ts';
+import { wrapTracedFunctions } from '../../src/recorders/wrap-traced-functions.ts';
 import { toSequenceDiagram } from '../../src/shared/trace-diagram.ts';
-import type { TraceEvent } from '../../src/shared/trace-event.ts';
+import { focusTrace, type TraceEvent } from '../../src/shared/trace-event.ts';
 import { transpileTypeScript } from '../../src/shared/transpile.ts';
 
 /** Events as one line each, easy to read in a failing test: "caller -> outer#1 call next()". */
@@ -47,7 +47,7 @@ function traceTypeScript(source: string): TraceEvent[] {
 		findLine: () => undefined,
 	});
 	const run = vm.runInContext(
-		`(function (${TRACE_PARAMETER}) {${nameGeneratorFunctions(transpileTypeScript(source))}})`,
+		`(function (${TRACE_PARAMETER}) {${wrapTracedFunctions(transpileTypeScript(source))}})`,
 		context
 	) as (tracing: unknown) => void;
 	run(tracing);
@@ -58,7 +58,7 @@ function traceTypeScript(source: string): TraceEvent[] {
 const pyodide = (await loadPyodide()) as unknown as Pyodide;
 const recorder = loadRecorder(pyodide, await readFile('src/recorders/trace_generators.py', 'utf8'));
 
-/** `functions`: also record plain functions, as the diagram contract asks; the page never does. */
+/** `functions`: also record plain functions, as the page and the diagram contract ask. */
 function tracePython(source: string, { functions = false } = {}): TraceEvent[] {
 	const events: TraceEvent[] = [];
 	const sink = (event: string) => void events.push(JSON.parse(event) as TraceEvent);
@@ -287,17 +287,84 @@ test('the diagram draws only a yield dashed: a return, of a function or a genera
 	]);
 });
 
-test('naming generator functions moves no line of the compiled code', () => {
+test('wrapping functions for the trace moves no line of the compiled code', () => {
 	const code = [
 		'function outer() {',
 		'  function* inner() { yield 1; }',
 		'  return inner();',
 		'}',
 		'const ticks = function* () {};',
+		'const twice = (x) => [1, 2].map((n) => n * x);',
 		'outer();',
 	].join('\n');
-	const named = nameGeneratorFunctions(code).split('\n');
-	expect(named).toHaveLength(6);
-	expect(named[0]).toBe(`function outer() {inner = ${TRACE_PARAMETER}.named(inner, "inner");`);
-	expect(named[4]).toBe(`const ticks = ${TRACE_PARAMETER}.named(function* () {}, "ticks");`);
+	const wrapped = wrapTracedFunctions(code).split('\n');
+	expect(wrapped).toHaveLength(7);
+	expect(wrapped[0]).toBe(
+		`outer = ${TRACE_PARAMETER}.called(outer, "outer");function outer() {inner = ${TRACE_PARAMETER}.named(inner, "inner");`
+	);
+	expect(wrapped[4]).toBe(`const ticks = ${TRACE_PARAMETER}.named(function* () {}, "ticks");`);
+	// A named function is wrapped; the anonymous callback is not.
+	expect(wrapped[5]).toBe(
+		`const twice = ${TRACE_PARAMETER}.called((x) => [1, 2].map((n) => n * x), "twice");`
+	);
+});
+
+describe('a run of plain functions', () => {
+	const python = [
+		'def add(a, b):',
+		'    return a + b',
+		'',
+		'def twice(x):',
+		'    return add(x, x)',
+		'',
+		'print(twice(2))',
+	].join('\n');
+	const typescript = [
+		'function add(a: number, b: number): number {',
+		'  return a + b;',
+		'}',
+		'const twice = (x: number) => add(x, x);',
+		'console.log(twice(2));',
+	].join('\n');
+	const calls = [
+		'caller -> twice function-call',
+		'twice -> add function-call',
+		'add -> twice function-return 4',
+		'twice -> caller function-return 4',
+	];
+
+	test('is traced as its calls and returns, the same in both languages', () => {
+		expect(summarize(focusTrace(tracePython(python, { functions: true })))).toEqual(calls);
+		expect(summarize(focusTrace(traceTypeScript(typescript)))).toEqual(calls);
+	});
+
+	test('is left out of the trace of a run that makes a generator, which the caller drives', () => {
+		const withGenerator = `
+function* numbers() { yield 1; }
+function first() { return numbers().next().value; }
+first();
+`;
+		expect(summarize(focusTrace(traceTypeScript(withGenerator)))).toEqual([
+			'caller -> numbers#1 create',
+			'caller -> numbers#1 call next()',
+			'numbers#1 -> caller yield 1',
+		]);
+		const pythonWithGenerator = [
+			'def numbers():',
+			'    yield 1',
+			'',
+			'def first():',
+			'    return next(numbers())',
+			'',
+			'first()',
+		].join('\n');
+		expect(summarize(focusTrace(tracePython(pythonWithGenerator, { functions: true })))).toEqual([
+			'caller -> numbers#1 create',
+			'caller -> numbers#1 call next()',
+			'numbers#1 -> caller yield 1',
+			// Python closes a generator nobody holds any more; JavaScript just drops it.
+			'caller -> numbers#1 call close()',
+			'numbers#1 -> caller raise GeneratorExit',
+		]);
+	});
 });

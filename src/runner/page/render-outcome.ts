@@ -1,5 +1,8 @@
 import { showControlCharacters } from '../../shared/compare-output.ts';
+import type { Language } from '../../shared/languages.ts';
+import type { CodeFrame } from '../protocol.ts';
 import type { RunOutcome } from './run-snippet.ts';
+import type { SnippetEditor } from './snippet-editor.ts';
 
 /**
  * An error as the verdict names it: its type, its message if it has one (a bare
@@ -63,19 +66,78 @@ function printedBehindSummary(output: string, open: boolean): HTMLElement {
 	return box;
 }
 
+/** "line 3, in gen": a frame as Python's traceback names it. */
+export function describeFrame({ line, name }: CodeFrame): string {
+	return name === undefined ? `line ${line}, at the top level` : `line ${line}, in ${name}`;
+}
+
+/**
+ * The calls in the reader's code that led to an error, outermost first, each a
+ * button that shows its line in the code.
+ */
+function traceback(frames: CodeFrame[], goToLine: (line: number) => void): HTMLElement[] {
+	const list = element('ol', 'result-frames');
+	for (const frame of frames) {
+		const item = element('li', '');
+		const button = element('button', 'result-frame', describeFrame(frame));
+		button.type = 'button';
+		button.title = `Show line ${frame.line} in the code`;
+		button.addEventListener('click', () => goToLine(frame.line));
+		item.append(button);
+		list.append(item);
+	}
+	return [element('p', 'result-legend', 'Where, in your code (the last call last):'), list];
+}
+
+/**
+ * Marks the line of an error in a snippet's code: in its editor when the reader
+ * is editing, else in the highlighted code, opening folded lines. With `reveal`
+ * (the reader asked to see it), the line's language is shown, and the line is
+ * scrolled into view and focused. `null` clears the mark.
+ */
+export function markErrorLine(
+	root: HTMLElement,
+	language: Language,
+	line: number | null,
+	{ editor, reveal = false }: { editor?: SnippetEditor; reveal?: boolean } = {}
+) {
+	const panel = root.querySelector<HTMLElement>(`.snippet-panel[data-lang="${language}"]`);
+	if (reveal && panel && !panel.checkVisibility())
+		root.querySelector<HTMLElement>(`[role="tab"][data-lang="${language}"]`)?.click();
+	for (const marked of panel?.querySelectorAll('.line.error-line') ?? [])
+		marked.classList.remove('error-line');
+	if (editor) {
+		editor.markErrorLine(line, reveal);
+		if (reveal) editor.focus();
+		return;
+	}
+	const code = panel?.querySelector<HTMLElement>(`[data-code="${language}"]`);
+	const marked = line === null ? undefined : code?.querySelectorAll('.line')[line - 1];
+	if (!code || !marked) return;
+	marked.classList.add('error-line');
+	const fold = panel?.querySelector<HTMLInputElement>('[data-fold-toggle]');
+	if (fold && marked.classList.contains('folded')) fold.checked = true;
+	if (!reveal) return;
+	code.focus({ preventScroll: true });
+	marked.scrollIntoView({ block: 'center' });
+}
+
 /**
  * The details under the verdict: for a finished run, what it printed (and for a
- * difference, a line diff against the expected output); for a run that did not
- * finish, what it printed so far. Everything is set as text, never as HTML,
- * since it is the program's output. A difference in code the reader edited is
- * shown as news about the edit, in a neutral tone, not as a failure.
+ * difference, a line diff against the expected output); for an error, the calls
+ * in the reader's code that led to it; for a run that did not finish, what it
+ * printed so far. Everything is set as text, never as HTML, since it is the
+ * program's output. A difference in code the reader edited is shown as news
+ * about the edit, in a neutral tone, not as a failure.
  */
 export function renderOutcomeDetails(
 	outcome: RunOutcome,
-	{ edited }: { edited: boolean } = { edited: false }
+	{ edited, goToLine }: { edited: boolean; goToLine?: (line: number) => void } = { edited: false }
 ): HTMLElement[] {
 	if (outcome.status === 'unavailable') return [];
 	const details: HTMLElement[] = [];
+	if (outcome.status === 'error' && goToLine && outcome.frames.length > 0)
+		details.push(...traceback(outcome.frames, goToLine));
 	if (outcome.status === 'pass') {
 		details.push(printedBehindSummary(outcome.output, false));
 	} else if (outcome.status === 'fail') {

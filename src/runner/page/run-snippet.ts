@@ -9,7 +9,7 @@ import { transpileTypeScript } from '../../shared/transpile.ts';
 import { locateSyntaxError } from './locate-syntax-error.ts';
 import { markThrowSites } from './mark-throw-sites.ts';
 import type { TraceEvent } from '../../shared/trace-event.ts';
-import type { OutputStream } from '../protocol.ts';
+import type { CodeFrame, OutputStream } from '../protocol.ts';
 import { formatError } from './render-outcome.ts';
 import { runInSandbox, type StartProgress } from './sandbox.ts';
 
@@ -31,7 +31,8 @@ export type RunOutcome = {
 } & (
 	| { status: 'pass' }
 	| { status: 'fail'; diff: DiffLine[] }
-	| { status: 'error'; error: string }
+	/** `line`: where in the reader's code; `frames`: the calls that led there, outermost first. */
+	| { status: 'error'; error: string; line?: number; frames: CodeFrame[] }
 	| { status: 'timeout'; seconds: number; reason: 'stuck' | 'too-long' }
 	| { status: 'stopped' }
 	| { status: 'unavailable'; reason: string }
@@ -42,19 +43,22 @@ const MAX_ERROR_NAME_CHARS = 100;
 const MAX_ERROR_MESSAGE_CHARS = 1000;
 
 /** Sucrase reports a syntax error as "message (line:column)". */
-function describeSyntaxError(error: Error): string {
+function describeSyntaxError(error: Error): { error: string; line?: number } {
 	const match = /\((\d+):(\d+)\)$/.exec(error.message);
 	const message = error.message.replace(/\s*\(\d+:\d+\)$/, '');
 	return match
-		? `SyntaxError: ${message} (line ${match[1]}, column ${Number(match[2]) + 1})`
-		: `SyntaxError: ${message}`;
+		? {
+				error: `SyntaxError: ${message} (line ${match[1]}, column ${Number(match[2]) + 1})`,
+				line: Number(match[1]),
+			}
+		: { error: `SyntaxError: ${message}` };
 }
 
-/** Names the generator functions of compiled TypeScript for the trace; without it the trace still works, with generic names. */
+/** Wraps the functions of compiled TypeScript for the trace; without it the trace still works, with generic names. */
 async function prepareForTrace(program: string): Promise<string> {
-	const { nameGeneratorFunctions } = await import('../../recorders/name-generator-functions.ts');
+	const { wrapTracedFunctions } = await import('../../recorders/wrap-traced-functions.ts');
 	try {
-		return nameGeneratorFunctions(program);
+		return wrapTracedFunctions(program);
 	} catch {
 		return program;
 	}
@@ -80,9 +84,12 @@ export async function runSnippet(
 			program = transpileTypeScript(code);
 		} catch (error) {
 			// Caught here, before any worker starts.
+			const { error: described, line } = describeSyntaxError(error as Error);
 			return {
 				status: 'error',
-				error: describeSyntaxError(error as Error),
+				error: described,
+				line,
+				frames: line === undefined ? [] : [{ line }],
 				output: '',
 				stderr: '',
 				truncated: false,
@@ -135,6 +142,8 @@ export async function runSnippet(
 					shorten(end.message, MAX_ERROR_MESSAGE_CHARS),
 					line
 				),
+				line,
+				frames: end.frames?.length ? end.frames : line === undefined ? [] : [{ line }],
 			};
 		}
 		case 'stuck':

@@ -25,9 +25,12 @@ import { SANDBOX_HOST_ID } from './sandbox-host.ts';
 import type { TraceEvent } from '../../shared/trace-event.ts';
 import typescriptWorkerUrl from '../workers/typescript-worker.ts?worker&url';
 import {
+	MAX_CODE_FRAMES,
+	MAX_FRAME_NAME_CHARS,
 	MAX_OUTPUT_BYTES,
 	MAX_OUTPUT_LINES,
 	MAX_TRACE_EVENTS,
+	type CodeFrame,
 	type FrameMessage,
 	type FrameRequest,
 	type OutputStream,
@@ -60,7 +63,7 @@ const FRAME_START_LIMIT_MS = 60_000;
 
 export type RunEnd =
 	| { kind: 'done' }
-	| { kind: 'error'; name: string; message: string; line?: number }
+	| { kind: 'error'; name: string; message: string; line?: number; frames?: CodeFrame[] }
 	| { kind: 'stuck'; seconds: number }
 	| { kind: 'too-long'; seconds: number }
 	| { kind: 'stopped' }
@@ -192,6 +195,22 @@ async function startFrame(): Promise<HTMLIFrameElement> {
 	});
 }
 
+/** The frames of an error: a short list of lines, each with a short function name if any. */
+function isCodeFrameList(frames: unknown): frames is CodeFrame[] {
+	return (
+		Array.isArray(frames) &&
+		frames.length <= MAX_CODE_FRAMES &&
+		frames.every(
+			(frame: Record<string, unknown> | null) =>
+				typeof frame === 'object' &&
+				frame !== null &&
+				Number.isInteger(frame.line) &&
+				(frame.name === undefined ||
+					(typeof frame.name === 'string' && frame.name.length <= MAX_FRAME_NAME_CHARS))
+		)
+	);
+}
+
 /** A worker message of a known shape; anything else is dropped unread. */
 function isWorkerMessage(data: unknown): data is WorkerMessage {
 	if (typeof data !== 'object' || data === null) return false;
@@ -216,6 +235,7 @@ function isWorkerMessage(data: unknown): data is WorkerMessage {
 				typeof message.name === 'string' &&
 				typeof message.message === 'string' &&
 				(message.line === undefined || typeof message.line === 'number') &&
+				(message.frames === undefined || isCodeFrameList(message.frames)) &&
 				(message.lingering === undefined || typeof message.lingering === 'boolean')
 			);
 		default:
@@ -265,7 +285,13 @@ function receive(run: ActiveRun, message: FrameMessage) {
 		run.finish({ kind: 'done' });
 	} else if (data.type === 'error') {
 		run.lingering = data.lingering === true;
-		run.finish({ kind: 'error', name: data.name, message: data.message, line: data.line });
+		run.finish({
+			kind: 'error',
+			name: data.name,
+			message: data.message,
+			line: data.line,
+			frames: data.frames,
+		});
 	}
 }
 

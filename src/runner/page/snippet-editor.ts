@@ -9,8 +9,15 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
 import { python } from '@codemirror/lang-python';
 import { bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/language';
-import { EditorState } from '@codemirror/state';
-import { drawSelection, EditorView, keymap, lineNumbers } from '@codemirror/view';
+import { EditorState, StateEffect, StateField } from '@codemirror/state';
+import {
+	Decoration,
+	drawSelection,
+	EditorView,
+	keymap,
+	lineNumbers,
+	type DecorationSet,
+} from '@codemirror/view';
 import { classHighlighter } from '@lezer/highlight';
 import type { Language } from '../../shared/languages.ts';
 
@@ -28,7 +35,33 @@ export interface SnippetEditor {
 	getCode(): string;
 	setCode(code: string): void;
 	focus(): void;
+	/** Marks the line of an error (1-based), scrolled into view with `reveal`; `null` clears the mark. */
+	markErrorLine(line: number | null, reveal?: boolean): void;
 }
+
+const setErrorLine = StateEffect.define<number | null>();
+
+/** The error's line, marked until the next run; an edit moves the mark with its line. */
+const errorLine = StateField.define<DecorationSet>({
+	create: () => Decoration.none,
+	update(marks, transaction) {
+		let next = marks.map(transaction.changes);
+		for (const effect of transaction.effects) {
+			if (!effect.is(setErrorLine)) continue;
+			const line = effect.value;
+			next =
+				line === null || line < 1 || line > transaction.state.doc.lines
+					? Decoration.none
+					: Decoration.set(
+							Decoration.line({ class: 'cm-error-line' }).range(
+								transaction.state.doc.line(line).from
+							)
+						);
+		}
+		return next;
+	},
+	provide: (field) => EditorView.decorations.from(field),
+});
 
 let editorCount = 0;
 
@@ -49,6 +82,7 @@ export function createEditor(options: EditorOptions): SnippetEditor {
 			doc: options.code,
 			extensions: [
 				lineNumbers(),
+				errorLine,
 				history(),
 				drawSelection(),
 				indentOnInput(),
@@ -79,5 +113,11 @@ export function createEditor(options: EditorOptions): SnippetEditor {
 		setCode: (code) =>
 			view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } }),
 		focus: () => view.focus(),
+		markErrorLine(line, reveal = false) {
+			const effects: StateEffect<unknown>[] = [setErrorLine.of(line)];
+			if (reveal && line !== null && line >= 1 && line <= view.state.doc.lines)
+				effects.push(EditorView.scrollIntoView(view.state.doc.line(line).from, { y: 'nearest' }));
+			view.dispatch({ effects });
+		},
 	};
 }

@@ -20,6 +20,7 @@ import {
 	onPreferredLanguageChange,
 	setPreferredLanguage,
 } from './language-preference.ts';
+import { isSideBySide, toggleSideBySide } from './layout-preference.ts';
 import type { SnippetEditor } from './snippet-editor.ts';
 import { clearTraceLine } from './trace-line.ts';
 import {
@@ -127,6 +128,11 @@ class SnippetRunnerElement extends HTMLElement {
 		}
 		this.#selectLanguage(getPreferredLanguage());
 		onPreferredLanguageChange((language) => this.#selectLanguage(language), this.#connected.signal);
+		const layout = this.#part<HTMLButtonElement>('[data-layout-toggle]');
+		if (!layout) return;
+		// Shown by the styles alone, where the snippet is wide enough for two columns of code.
+		layout.setAttribute('aria-pressed', String(isSideBySide()));
+		layout.addEventListener('click', () => toggleSideBySide(layout));
 	}
 
 	#selectLanguage(language: string | null) {
@@ -266,9 +272,15 @@ class SnippetRunnerElement extends HTMLElement {
 		try {
 			stop.onclick = () => latestRequest?.abort();
 			stop.hidden = false;
-			const [{ runSnippet }, { describeOutcome, renderOutcomeDetails }, { showStartProgress }] =
-				await loadRunner();
+			const [
+				{ runSnippet },
+				{ describeOutcome, renderOutcomeDetails, markErrorLine },
+				{ showStartProgress },
+			] = await loadRunner();
 			clearStartProgress = () => showStartProgress(verdict, null);
+			const markLine = (line: number | null, reveal = false) =>
+				markErrorLine(this, language, line, { editor: this.#editors.get(language), reveal });
+			markLine(null);
 			const edited = this.#isEdited(language);
 			if (language === 'python') rememberPythonUsed();
 			const outcome = await runSnippet(language, this.#currentCode(language), transcript, {
@@ -279,7 +291,11 @@ class SnippetRunnerElement extends HTMLElement {
 			verdict.dataset.status = outcome.status;
 			verdict.toggleAttribute('data-edited', edited);
 			verdict.textContent = `${LABELS[language]}: ${describeOutcome(outcome, { edited })}`;
-			const details = renderOutcomeDetails(outcome, { edited });
+			if (outcome.status === 'error') markLine(outcome.line ?? null);
+			const details = renderOutcomeDetails(outcome, {
+				edited,
+				goToLine: (line) => markLine(line, true),
+			});
 			result.replaceChildren(...details);
 			result.hidden = details.length === 0;
 			return outcome;

@@ -1,10 +1,12 @@
 /**
  * A snippet's Trace: runs every language of the snippet with tracing and draws
- * each trace, side by side, so that the two protocols can be compared, marking
- * the line of each step in the highlighted code. Loaded on the first Trace,
- * with the trace view it draws with.
+ * each trace, one above the other, so that the two protocols can be compared,
+ * marking the line of each step in the highlighted code. A reader comparing them
+ * can step both together. Loaded on the first Trace, with the trace view it
+ * draws with.
  */
 import type { Language } from '../../shared/languages.ts';
+import type { TraceHandle } from '../../trace-view/trace-view.ts';
 import type { RunOutcome } from './run-snippet.ts';
 import { clearTraceLine, markTraceLine } from './trace-line.ts';
 
@@ -40,6 +42,13 @@ export async function traceSnippet(snippet: TracedSnippet, signal: AbortSignal) 
 	);
 	// Each trace is drawn while the next language runs: the runs take turns in the sandbox, the drawing is the page's.
 	const drawings: Promise<void>[] = [];
+	const drawn = new Map<Language, TraceHandle>();
+	const together = root.querySelector<HTMLInputElement>('[data-step-together]');
+	/** With "step both together" on, a step the reader takes in one trace moves the others to it. */
+	const follow = (language: Language, step: number) => {
+		if (!together?.checked) return;
+		for (const [other, handle] of drawn) if (other !== language) handle.goTo(step);
+	};
 	for (const language of languages) {
 		const body = bodyOf(language);
 		const code = snippet.currentCode(language);
@@ -62,10 +71,16 @@ export async function traceSnippet(snippet: TracedSnippet, signal: AbortSignal) 
 				.then(({ showTrace }) =>
 					showTrace(body, trace, {
 						code,
-						onStep: (line) =>
-							line === undefined ? clearTraceLine(root) : markTraceLine(root, language, line),
+						onStep: (line, step, byReader) => {
+							if (line === undefined) clearTraceLine(root, language);
+							else markTraceLine(root, language, line, { byReader });
+							if (byReader) follow(language, step);
+						},
 					})
 				)
+				.then((handle) => {
+					if (handle) drawn.set(language, handle);
+				})
 				.catch((error: Error) => {
 					body.textContent = `The trace could not be drawn (${error.message}).`;
 				})

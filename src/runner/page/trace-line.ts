@@ -1,23 +1,42 @@
 /**
  * The mark on the line of code that the current trace step ran, in a snippet's
- * highlighted code.
+ * highlighted code: one mark per language, since both traces can be stepped together.
  */
 import type { Language } from '../../shared/languages.ts';
 
-/** Clears the mark of a trace step from a snippet's code. */
-export function clearTraceLine(root: HTMLElement) {
-	for (const marked of root.querySelectorAll('.line.trace-line'))
+/** Clears the marks of trace steps from a snippet's code, or from one language's. */
+export function clearTraceLine(root: HTMLElement, language?: Language) {
+	const code = language ? `[data-code="${language}"] ` : '';
+	for (const marked of root.querySelectorAll(`${code}.line.trace-line`))
 		marked.classList.remove('trace-line');
 }
 
-/** Marks the line of the current trace step in the highlighted code, opening folded lines to show it. */
-export function markTraceLine(root: HTMLElement, language: Language, lineNumber: number) {
-	clearTraceLine(root);
+/**
+ * Marks the line of the current trace step in the highlighted code, opening
+ * folded lines. When the reader stepped to it (`byReader`) in a language whose
+ * tab is not the one shown, that tab is chosen, so the marked line is in sight.
+ * (The step's text beside the diagram quotes the line as well.)
+ */
+export function markTraceLine(
+	root: HTMLElement,
+	language: Language,
+	lineNumber: number,
+	{ byReader = false } = {}
+) {
+	clearTraceLine(root, language);
 	const line = root.querySelectorAll(`[data-code="${language}"] .line`)[lineNumber - 1];
-	line?.classList.add('trace-line');
-	if (line?.classList.contains('folded')) {
-		const panel = line.closest('.snippet-panel');
+	if (!line) return;
+	line.classList.add('trace-line');
+	const panel = line.closest<HTMLElement>('.snippet-panel');
+	if (line.classList.contains('folded')) {
 		const fold = panel?.querySelector<HTMLInputElement>('[data-fold-toggle]');
 		if (fold) fold.checked = true;
 	}
+	if (!byReader || !panel || panel.checkVisibility()) return;
+	// The code above the trace changes height; the page is scrolled back by as much,
+	// so that the step controls stay under the reader's pointer.
+	const trace = root.querySelector('[data-trace-view]');
+	const before = trace?.getBoundingClientRect().top ?? 0;
+	root.querySelector<HTMLElement>(`[role="tab"][data-lang="${language}"]`)?.click();
+	scrollBy(0, (trace?.getBoundingClientRect().top ?? 0) - before);
 }

@@ -85,11 +85,13 @@ function run(code: string, trace: boolean) {
 	pendingTimers.clear();
 	const sink = (event: string) => recordTraceEvent(JSON.parse(event) as TraceEvent);
 	try {
-		const end = runPythonSnippet(pyodide, code, trace && recorder ? { recorder, sink } : undefined);
+		// Plain functions too: a run that makes no generator draws its calls (see `focusTrace`).
+		const recording = trace && recorder ? { recorder, sink, functions: true } : undefined;
+		const end = runPythonSnippet(pyodide, code, recording);
 		const lingering = end.lingering || pendingTimers.size > 0;
 		if (!end.failed) return reportDone(lingering);
-		const { name, message, line } = readPythonTraceback(end.traceback);
-		reportError(name, message, line, lingering);
+		const { name, message, line, frames } = readPythonTraceback(end.traceback);
+		reportError(name, message, line, lingering, frames);
 	} catch (error) {
 		// Not the snippet's exception, which Python reports above: Pyodide itself failed.
 		reportError('PyodideError', (error as Error).message, undefined, true);

@@ -24,7 +24,7 @@ import {
 	startHeartbeat,
 	workerTimers,
 } from './worker-output.ts';
-import { THROW_SITE_PARAMETER, type RunRequest } from '../protocol.ts';
+import { THROW_SITE_PARAMETER, type CodeFrame, type RunRequest } from '../protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -53,6 +53,23 @@ function findSnippetLine(error: unknown): number | undefined {
 	return match ? Number(match[1]) - FUNCTION_HEADER_LINES : undefined;
 }
 
+/**
+ * The calls in the reader's code that led to an error, outermost first, read
+ * from V8's stack: `at inner (eval at run (…), <anonymous>:5:11)`. The reader's
+ * top level is the function the Function constructor made, called `eval` there.
+ */
+function findSnippetFrames(error: Error): CodeFrame[] {
+	const frames: CodeFrame[] = [];
+	for (const [, name, line] of (error.stack ?? '').matchAll(
+		/^\s*at (?:async )?(\S+) \(eval at .*<anonymous>:(\d+):\d+\)$/gm
+	)) {
+		const frame: CodeFrame = { line: Number(line) - FUNCTION_HEADER_LINES };
+		if (name !== 'eval') frame.name = name;
+		frames.unshift(frame);
+	}
+	return frames;
+}
+
 /** The last value thrown that is not an Error, and its line: such a value has no stack to read it from. */
 let lastThrown: { value: unknown; line: number | undefined } | undefined;
 function noteThrowSite(value: unknown): unknown {
@@ -63,7 +80,14 @@ function noteThrowSite(value: unknown): unknown {
 function fail(error: unknown) {
 	if (finished) return;
 	finished = true;
-	if (error instanceof Error) return reportError(error.name, error.message, findSnippetLine(error));
+	if (error instanceof Error)
+		return reportError(
+			error.name,
+			error.message,
+			findSnippetLine(error),
+			false,
+			findSnippetFrames(error)
+		);
 	const line = lastThrown && Object.is(lastThrown.value, error) ? lastThrown.line : undefined;
 	reportError('Uncaught', formatLogArguments([error]), line);
 }

@@ -11,9 +11,12 @@
  */
 import type { TraceEvent } from '../../shared/trace-event.ts';
 import {
+	MAX_CODE_FRAMES,
+	MAX_FRAME_NAME_CHARS,
 	MAX_OUTPUT_BYTES,
 	MAX_OUTPUT_LINES,
 	MAX_TRACE_EVENTS,
+	type CodeFrame,
 	type ConnectRequest,
 	type OutputStream,
 	type WorkerMessage,
@@ -89,8 +92,17 @@ export function printLine(line: string, stream: OutputStream = 'stdout') {
 	send({ type: 'output', stream, line });
 }
 
-export function reportError(name: string, message: string, line?: number, lingering = false) {
-	send({ type: 'error', name, message, line, lingering });
+export function reportError(
+	name: string,
+	message: string,
+	line?: number,
+	lingering = false,
+	frames?: CodeFrame[]
+) {
+	const shown = frames
+		?.slice(-MAX_CODE_FRAMES)
+		.map((frame) => ({ ...frame, name: frame.name?.slice(0, MAX_FRAME_NAME_CHARS) }));
+	send({ type: 'error', name, message, line, frames: shown, lingering });
 }
 
 export function reportDone(lingering = false) {
