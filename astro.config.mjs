@@ -8,6 +8,7 @@ import rehypeMermaid from 'rehype-mermaid';
 import { CHROMIUM_ARGS, getChromiumPath } from './src/integrations/chromium.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { pyodideAssets } from './src/integrations/pyodide-assets.ts';
+import { rehypeScrollDiagrams } from './src/integrations/rehype-scroll-diagrams.ts';
 import { remarkSnippets } from './src/integrations/remark-snippets.ts';
 import { snippetsManifest } from './src/integrations/snippets-manifest.ts';
 import { SHIKI_THEMES } from './src/lib/shiki-themes.ts';
@@ -35,6 +36,7 @@ export default defineConfig({
 						launchOptions: { executablePath: getChromiumPath(), args: CHROMIUM_ARGS },
 					},
 				],
+				rehypeScrollDiagrams,
 				// Heading ids are normally added after user plugins; the anchor links need them first.
 				rehypeHeadingIds,
 				[

@@ -1,4 +1,7 @@
-/** axe-core finds no violations on any page, in either theme, with a snippet's verdict shown. */
+/**
+ * axe-core finds no violations on any page, in either theme; on the first
+ * chapter, with a snippet's verdict shown (a verdict looks the same on every page).
+ */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from 'vitest';
 import { readManifest } from '../../scripts/browser/serve-site.ts';
@@ -23,7 +26,7 @@ test.each(pages)('%s has no axe violations in the light or the dark theme', asyn
 	const { page } = await site.newPage({ colorScheme: 'light' });
 	await page.goto(site.url(path));
 	const firstSnippet = snippets.find((snippet) => snippet.page === path);
-	if (firstSnippet) {
+	if (firstSnippet && path === snippets[0]!.page) {
 		const root = page.locator(`[data-snippet-id="${firstSnippet.id}"]`);
 		expect((await runAndWait(root)).status).toBe('pass');
 	}

@@ -7,6 +7,7 @@ import { readManifest } from '../../scripts/browser/serve-site.ts';
 import { getChapterPath } from '../../src/lib/chapter-files.ts';
 import { PYODIDE_FILES } from '../../src/shared/pyodide-files.ts';
 import { useBuiltSite } from '../support/built-site.ts';
+import { runAndWait } from '../support/verdict.ts';
 
 const CHAPTER = getChapterPath('coroutine-concept');
 const site = useBuiltSite();
@@ -147,10 +148,32 @@ describe('a chapter page', () => {
 			() => document.documentElement.scrollWidth - window.innerWidth
 		);
 		expect(overflow).toBeLessThanOrEqual(0);
-		await page.locator('summary', { hasText: 'Chapters' }).click();
-		expect(
-			await page.getByRole('navigation', { name: 'Chapters (menu)' }).getByRole('link').count()
-		).toBeGreaterThan(0);
+	});
+
+	test('on a 360 px screen, the chapters and "On this page" are in reach mid-page', async () => {
+		const { page } = await site.newPage({ viewport: { width: 360, height: 740 } });
+		await page.goto(site.url(CHAPTER));
+		await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
+		const menu = page.getByRole('button', { name: 'Menu' });
+		expect(await menu.isVisible()).toBe(true);
+		expect((await menu.boundingBox())!.y).toBeLessThan(100);
+		await menu.click();
+		const chapters = page.getByRole('navigation', { name: 'Chapters (menu)' });
+		await chapters.getByRole('link', { name: /The coroutine concept/ }).waitFor();
+		// A section of this page: the menu closes and the section is shown.
+		const contents = page.getByRole('navigation', { name: 'On this page (menu)' });
+		const section = contents.getByRole('link').nth(1);
+		const target = (await section.getAttribute('href'))!;
+		await section.click();
+		await expect.poll(() => page.locator('#site-menu').isVisible()).toBe(false);
+		await expect
+			.poll(() => page.locator(target).evaluate((heading) => heading.getBoundingClientRect().top))
+			.toBeLessThan(200);
+		// Another chapter, from mid-page again.
+		await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
+		await menu.click();
+		await chapters.getByRole('link', { name: /Pausing a function with yield/ }).click();
+		await expect.poll(() => page.title()).toMatch(/^Pausing a function with yield · /);
 	});
 
 	test("copies a snippet's code with its Copy button", async () => {
@@ -348,17 +371,24 @@ function contrast(a: string, b: string): number {
 	return (light! + 0.05) / (dark! + 0.05);
 }
 
-test.each(['python', 'typescript'])(
-	'a deep link lands without the page moving, with %s chosen as the snippet language',
-	async (language) => {
+test.each([
+	['python', 'tabs'],
+	['typescript', 'tabs'],
+	['typescript', 'side-by-side'],
+])(
+	'a deep link lands without the page moving, with %s chosen as the snippet language, in %s',
+	async (language, layout) => {
 		const chapter = getChapterPath('yield-from');
 		// A section far down the page, below many snippets whose tabs must not move it.
 		const html = readFileSync(new URL(`../../dist${chapter}index.html`, import.meta.url), 'utf8');
 		const section = [...html.matchAll(/<h2 id="([^"]+)"/g)].at(-2)![1];
 		const { page, context } = await site.newPage({ viewport: { width: 1440, height: 900 } });
 		await context.addInitScript(
-			(chosen) => localStorage.setItem('snippet-language', chosen),
-			language
+			([chosen, arranged]) => {
+				localStorage.setItem('snippet-language', chosen!);
+				if (arranged === 'side-by-side') localStorage.setItem('snippet-layout', arranged);
+			},
+			[language, layout]
 		);
 		await page.addInitScript(() => {
 			const total = window as unknown as { layoutShift: number };
@@ -381,15 +411,64 @@ test.each(['python', 'typescript'])(
 			() => (window as unknown as { layoutShift: number }).layoutShift
 		);
 		expect(shift).toBeLessThanOrEqual(0.02);
-		// The chosen language is the one shown.
+		// The chosen language is the one shown, or both are, side by side.
 		const shown = await page
 			.locator('snippet-runner .snippet-panel:visible')
 			.evaluateAll((panels) => [
 				...new Set(panels.map((panel) => panel.getAttribute('data-lang'))),
 			]);
-		expect(shown).toEqual([language]);
+		expect(shown.sort()).toEqual(layout === 'tabs' ? [language] : ['python', 'typescript']);
 	}
 );
+
+describe('side by side', () => {
+	test('shows both languages in two columns on a wide screen, remembered across pages', async () => {
+		const { page } = await site.newPage({ viewport: { width: 1440, height: 900 } });
+		await page.goto(site.url(CHAPTER));
+		const first = page.locator('[data-snippet-id]').first();
+		const panels = first.locator('.snippet-panel');
+		expect(await panels.filter({ visible: true }).count()).toBe(1);
+		const toggle = first.getByRole('button', { name: 'Side by side' });
+		expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+		await toggle.click();
+		expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+		const columns = async (root: typeof first) => {
+			const boxes = await root
+				.locator('.snippet-panel')
+				.evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect()));
+			return (
+				boxes.length === 2 && boxes[0]!.right <= boxes[1]!.left && boxes[0]!.top === boxes[1]!.top
+			);
+		};
+		expect(await columns(first)).toBe(true);
+		// Every snippet follows, and the next page, by a link as by a fresh load.
+		expect(await columns(page.locator('[data-snippet-id]').nth(1))).toBe(true);
+		await page.locator('nav.sidebar a[href$="/pausing-with-yield/"]').click();
+		await page.waitForURL(/pausing-with-yield/);
+		expect(await columns(page.locator('[data-snippet-id]').first())).toBe(true);
+		await page.reload();
+		expect(await columns(page.locator('[data-snippet-id]').first())).toBe(true);
+		// On a narrow screen, tabs: one language at a time.
+		await page.setViewportSize({ width: 700, height: 900 });
+		const narrow = page.locator('[data-snippet-id]').first();
+		expect(await narrow.locator('.snippet-panel').filter({ visible: true }).count()).toBe(1);
+		expect(await narrow.getByRole('tab', { name: 'TypeScript' }).isVisible()).toBe(true);
+	});
+});
+
+test('"On this page" marks the section being read', async () => {
+	const { page } = await site.newPage({ viewport: { width: 1440, height: 900 } });
+	await page.goto(site.url(CHAPTER));
+	const toc = page.locator('.page-toc');
+	const links = toc.getByRole('link');
+	const target = (await links.nth(2).getAttribute('href'))!;
+	await links.nth(2).click();
+	await expect
+		.poll(() => toc.locator('[aria-current="location"]').getAttribute('href'))
+		.toBe(target);
+	await page.evaluate(() => scrollTo(0, 0));
+	await expect.poll(() => toc.locator('[aria-current="location"]').count()).toBe(0);
+});
 
 describe('search', () => {
 	async function search(query: string) {
@@ -509,6 +588,19 @@ describe('other pages', () => {
 				.getAttribute('href')
 		).toBe(CHAPTER);
 		expect(errors).toEqual([]);
+	});
+
+	test('the landing page lists the chapters once, and its example runs from above the fold', async () => {
+		const { page } = await site.newPage({ viewport: { width: 1440, height: 900 } });
+		await page.goto(site.url('/'));
+		expect(await page.getByRole('link', { name: 'The coroutine concept' }).count()).toBe(1);
+		const example = page.locator('main snippet-runner');
+		for (const language of ['python', 'typescript'] as const) {
+			const run = example.locator(`[data-run="${language}"]`);
+			const box = (await run.boundingBox())!;
+			expect(box.y + box.height).toBeLessThanOrEqual(900);
+			expect((await runAndWait(example, language, 60_000)).status).toBe('pass');
+		}
 	});
 
 	test('an unknown address shows the 404 page', async () => {
