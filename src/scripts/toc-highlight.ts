@@ -5,9 +5,10 @@
 function markCurrentSection() {
 	const headings = document.querySelectorAll<HTMLElement>('main :is(h2, h3)[id]');
 	let current: HTMLElement | undefined;
-	for (const heading of headings)
-		if (heading.getBoundingClientRect().top < innerHeight / 4) current = heading;
-		else break;
+	for (const heading of headings) {
+		if (heading.getBoundingClientRect().top >= innerHeight / 4) break;
+		current = heading;
+	}
 	for (const link of document.querySelectorAll('.toc a')) {
 		if (link.getAttribute('href') === `#${current?.id}`)
 			link.setAttribute('aria-current', 'location');

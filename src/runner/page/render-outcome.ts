@@ -86,7 +86,7 @@ function traceback(frames: CodeFrame[], goToLine: (line: number) => void): HTMLE
 		item.append(button);
 		list.append(item);
 	}
-	return [element('p', 'result-legend', 'Where, in your code (the last call last):'), list];
+	return [element('p', 'result-legend', 'Where, in your code (most recent call last):'), list];
 }
 
 /**
