@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { preview, type PreviewServer } from 'astro';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, getChromiumPath } from '../../src/integrations/chromium.ts';
+import type { Exercise } from '../../src/shared/exercise.ts';
 import type { Snippet } from '../../src/shared/snippet.ts';
 
 const DIST = new URL('../../dist/', import.meta.url);
@@ -28,11 +29,18 @@ function getFreePort(): Promise<number> {
 	});
 }
 
+function readBuiltJson<T>(name: string): T {
+	const file = new URL(`./${name}`, DIST);
+	if (!existsSync(file)) throw new Error(`dist/${name} is missing: run \`npm run build\` first.`);
+	return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
+
 export function readManifest(): Snippet[] {
-	const file = new URL('./snippets.json', DIST);
-	if (!existsSync(file))
-		throw new Error('dist/snippets.json is missing: run `npm run build` first.');
-	return JSON.parse(readFileSync(file, 'utf8')) as Snippet[];
+	return readBuiltJson<Snippet[]>('snippets.json');
+}
+
+export function readExercises(): Exercise[] {
+	return readBuiltJson<Exercise[]>('exercises.json');
 }
 
 /** The system's Chromium, as every browser test runs it, with any further command-line switches. */

@@ -4,6 +4,47 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { formatCodeFold, parseCodeFold } from '../lib/code-fold.ts';
 import { isSnippetElement, readSnippet } from '../snippets/read-snippet.ts';
+import {
+	isExerciseElement,
+	isExerciseFence,
+	isHint,
+	readExercise,
+	toHintElement,
+} from '../snippets/read-exercise.ts';
+
+function toAttributes(props: Record<string, string | undefined>): MdxJsxAttribute[] {
+	return Object.entries(props)
+		.filter((entry): entry is [string, string] => entry[1] !== undefined)
+		.map(([name, value]): MdxJsxAttribute => ({ type: 'mdxJsxAttribute', name, value }));
+}
+
+/**
+ * An `<Exercise>`'s fences become props, as a snippet's do; its prose stays as
+ * its children (the task), and its `<Hint>`s go to the component's `hints` slot.
+ */
+function prepareExercise(node: MdxJsxFlowElement, file: VFile) {
+	const exercise = readExercise(node, file.path ?? 'unknown file');
+	node.attributes = toAttributes({
+		id: exercise.id,
+		title: exercise.title,
+		level: exercise.level,
+		python: exercise.python.starter,
+		pythonSolution: exercise.python.solution,
+		pythonOutput: exercise.python.output,
+		typescript: exercise.typescript.starter,
+		typescriptSolution: exercise.typescript.solution,
+		typescriptOutput: exercise.typescript.output,
+	});
+	const hints = node.children.filter(isHint).map(toHintElement);
+	node.children = node.children.filter((child) => !isExerciseFence(child) && !isHint(child));
+	if (hints.length > 0)
+		node.children.push({
+			type: 'mdxJsxFlowElement',
+			name: 'Fragment',
+			attributes: toAttributes({ slot: 'hints' }),
+			children: hints,
+		});
+}
 
 /** A code fence's meta may fold lines (see `lib/code-fold.ts`); the fold travels as a prop. */
 function readFoldProp(
@@ -29,6 +70,10 @@ function readFoldProp(
 export function remarkSnippets() {
 	return (tree: Root, file: VFile) => {
 		visit(tree, 'mdxJsxFlowElement', (node) => {
+			if (isExerciseElement(node)) {
+				prepareExercise(node, file);
+				return 'skip';
+			}
 			if (!isSnippetElement(node)) return undefined;
 			const snippet = readSnippet(node, file.path ?? 'unknown file');
 			const where = `${file.path ?? 'unknown file'}:${node.position?.start.line ?? '?'}`;
@@ -42,9 +87,7 @@ export function remarkSnippets() {
 				pythonFold: readFoldProp(node, ['python', 'py'], snippet.python?.code, where),
 				typescriptFold: readFoldProp(node, ['ts', 'typescript'], snippet.typescript.code, where),
 			};
-			node.attributes = Object.entries(props)
-				.filter((entry): entry is [string, string] => entry[1] !== undefined)
-				.map(([name, value]): MdxJsxAttribute => ({ type: 'mdxJsxAttribute', name, value }));
+			node.attributes = toAttributes(props);
 			node.children = [];
 			return 'skip';
 		});

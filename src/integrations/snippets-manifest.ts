@@ -2,9 +2,17 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CHAPTERS_BASE } from '../lib/chapter-files.ts';
-import { collectSnippets, toManifestEntry } from '../snippets/collect-snippets.ts';
+import {
+	collectExercises,
+	collectSnippets,
+	toExerciseEntry,
+	toManifestEntry,
+} from '../snippets/collect-snippets.ts';
 
-/** Writes `dist/snippets.json`, the list of every snippet that tools and tests read. */
+/**
+ * Writes `dist/snippets.json` and `dist/exercises.json`, the lists of every
+ * snippet and every exercise that tools and tests read.
+ */
 export function snippetsManifest(): AstroIntegration {
 	let contentDir = '';
 	return {
@@ -20,6 +28,12 @@ export function snippetsManifest(): AstroIntegration {
 					`${JSON.stringify(snippets, null, '\t')}\n`
 				);
 				logger.info(`Wrote snippets.json with ${snippets.length} snippets.`);
+				const exercises = (await collectExercises(contentDir)).map(toExerciseEntry);
+				await writeFile(
+					new URL('./exercises.json', dir),
+					`${JSON.stringify(exercises, null, '\t')}\n`
+				);
+				logger.info(`Wrote exercises.json with ${exercises.length} exercises.`);
 			},
 		},
 	};

@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { compareCoursePositions, getChapterPath } from './chapter-files.ts';
+import { extractExercises } from '../snippets/extract-snippets.ts';
 
 export type Chapter = CollectionEntry<'chapters'>;
 
@@ -14,6 +15,8 @@ export interface ChapterLink {
 	href: string;
 	/** Back matter: listed after the numbered chapters, without a number. */
 	appendix: boolean;
+	/** The ids of the chapter's exercises, whose progress the sidebar shows. */
+	exercises: string[];
 }
 
 export function toChapterLink(chapter: Chapter): ChapterLink {
@@ -21,5 +24,8 @@ export function toChapterLink(chapter: Chapter): ChapterLink {
 		title: chapter.data.title,
 		href: getChapterPath(chapter.id),
 		appendix: chapter.data.appendix,
+		exercises: extractExercises(chapter.body ?? '', chapter.filePath ?? chapter.id).map(
+			(exercise) => exercise.id
+		),
 	};
 }

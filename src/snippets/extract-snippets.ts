@@ -5,6 +5,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { isSnippetElement, readSnippet } from './read-snippet.ts';
+import { isExerciseElement, readExercise } from './read-exercise.ts';
+import type { AuthoredExercise } from '../shared/exercise.ts';
 import type { AuthoredSnippet } from '../shared/snippet.ts';
 
 /** Every snippet of one chapter's MDX source, in the order the reader meets them. */
@@ -17,6 +19,18 @@ export function extractSnippets(mdxSource: string, file: string): AuthoredSnippe
 		return 'skip';
 	});
 	return snippets;
+}
+
+/** Every exercise of one chapter's MDX source, in the order the reader meets them. */
+export function extractExercises(mdxSource: string, file: string): AuthoredExercise[] {
+	const tree: Root = unified().use(remarkParse).use(remarkMdx).parse(mdxSource);
+	const exercises: AuthoredExercise[] = [];
+	visit(tree, 'mdxJsxFlowElement', (node) => {
+		if (!isExerciseElement(node)) return undefined;
+		exercises.push(readExercise(node, file));
+		return 'skip';
+	});
+	return exercises;
 }
 
 /** A Mermaid diagram that says which snippet's run it draws (```mermaid snippet=ID). */

@@ -42,7 +42,7 @@ const FENCE_ROLES = {
 
 type FenceRole = (typeof FENCE_ROLES)[keyof typeof FENCE_ROLES];
 
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export class SnippetSyntaxError extends Error {
 	override name = 'SnippetSyntaxError';
@@ -52,7 +52,7 @@ export function isSnippetElement(node: RootContent): node is MdxJsxFlowElement {
 	return node.type === 'mdxJsxFlowElement' && node.name === SNIPPET_ELEMENT;
 }
 
-function readStringAttribute(node: MdxJsxFlowElement, name: string): string | undefined {
+export function readStringAttribute(node: MdxJsxFlowElement, name: string): string | undefined {
 	const attribute = node.attributes.find(
 		(candidate): candidate is MdxJsxAttribute =>
 			candidate.type === 'mdxJsxAttribute' && candidate.name === name

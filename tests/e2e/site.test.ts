@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { followNextLink } from '../../scripts/browser/follow-next-link.ts';
-import { readManifest } from '../../scripts/browser/serve-site.ts';
+import { readExercises, readManifest } from '../../scripts/browser/serve-site.ts';
 import { getChapterPath } from '../../src/lib/chapter-files.ts';
 import { PYODIDE_FILES } from '../../src/shared/pyodide-files.ts';
 import { useBuiltSite } from '../support/built-site.ts';
@@ -234,9 +234,9 @@ describe.each(chaptersToWalk())('%s by keyboard alone', (pagePath) => {
 			...(await page
 				.locator('nav.sidebar a')
 				.evaluateAll((links) => links.map((link) => `chapter ${link.getAttribute('href')}`))),
-			...readManifest()
-				.filter((snippet) => snippet.page === pagePath)
-				.map((snippet) => `run ${snippet.id}`),
+			...[...readManifest(), ...readExercises()]
+				.filter((runnable) => runnable.page === pagePath)
+				.map((runnable) => `run ${runnable.id}`),
 		]);
 		// The page notes what each Tab reaches, so that the presses go in batches.
 		await page.evaluate(() => {

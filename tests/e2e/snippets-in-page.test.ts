@@ -34,7 +34,7 @@ describe.each(pages)('chapter %s', (pagePath) => {
 		const earlierErrors = errors.length;
 		const onPage = snippets.filter((snippet) => snippet.page === pagePath);
 		const ids = await page
-			.locator('[data-snippet-id]')
+			.locator('[data-snippet-id]:not([data-exercise])')
 			.evaluateAll((roots) => roots.map((root) => (root as HTMLElement).dataset.snippetId));
 		expect(ids).toEqual(onPage.map((snippet) => snippet.id));
 

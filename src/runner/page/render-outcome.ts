@@ -16,14 +16,19 @@ export function formatError(name: string, message: string, line?: number): strin
  * What the verdict line says for each outcome. For code the reader changed, a
  * difference is news about the edit, not a failure of the documented example.
  */
-export function describeOutcome(outcome: RunOutcome, { edited }: { edited: boolean }): string {
+export function describeOutcome(
+	outcome: RunOutcome,
+	{ edited, exercise = false }: { edited: boolean; exercise?: boolean }
+): string {
 	switch (outcome.status) {
 		case 'pass':
+			if (exercise) return '✓ Solved: your program prints the target output.';
 			return edited
 				? '✓ Your edit prints the documented transcript.'
 				: '✓ Pass: the output matches the transcript.';
 		case 'fail':
 			if (outcome.truncated) return '✗ The output was too long and was cut short.';
+			if (exercise) return '≠ Not yet: the output differs from the target.';
 			return edited
 				? '≠ Your edit prints something other than the expected output.'
 				: '✗ Fail: the output differs from the transcript.';

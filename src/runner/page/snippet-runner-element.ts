@@ -21,6 +21,7 @@ import {
 	setPreferredLanguage,
 } from './language-preference.ts';
 import { isSideBySide, toggleSideBySide } from './layout-preference.ts';
+import { isSolved, markSolved } from './exercise-progress.ts';
 import type { SnippetEditor } from './snippet-editor.ts';
 import { clearTraceLine } from './trace-line.ts';
 import {
@@ -91,6 +92,36 @@ class SnippetRunnerElement extends HTMLElement {
 		// A reader's earlier edits come back, shown but never run until asked.
 		if (LANGUAGES.some((language) => loadEdit(this.#id, language) !== null))
 			void this.#startEditing();
+		if (this.#isExercise) this.#setUpExercise();
+	}
+
+	get #isExercise() {
+		return this.dataset.exercise !== undefined;
+	}
+
+	/** An exercise is edited in place: its editor appears as it comes into view, with no Edit click. */
+	#setUpExercise() {
+		this.toggleAttribute('data-solved', isSolved(this.#id));
+		const observer = new IntersectionObserver(
+			(entries) => {
+				if (!entries.some((entry) => entry.isIntersecting)) return;
+				observer.disconnect();
+				void this.#startEditing();
+			},
+			{ rootMargin: '200px' }
+		);
+		observer.observe(this);
+		this.#connected.signal.addEventListener('abort', () => observer.disconnect());
+		for (const load of this.querySelectorAll<HTMLButtonElement>('[data-load-solution]')) {
+			const language = load.dataset.loadSolution as Language;
+			load.addEventListener('click', () => {
+				const solution = this.#part(`[data-solution="${language}"]`)?.textContent ?? '';
+				void this.#startEditing().then(() => {
+					this.#editors.get(language)?.setCode(solution);
+					this.#editors.get(language)?.focus();
+				});
+			});
+		}
 	}
 
 	/** Pointing at or focusing a control shows the reader is about to use it. */
@@ -289,11 +320,17 @@ class SnippetRunnerElement extends HTMLElement {
 				onProgress: (progress) => showStartProgress(verdict, progress),
 			});
 			verdict.dataset.status = outcome.status;
-			verdict.toggleAttribute('data-edited', edited);
-			verdict.textContent = `${LABELS[language]}: ${describeOutcome(outcome, { edited })}`;
+			verdict.toggleAttribute('data-edited', edited || this.#isExercise);
+			const exercise = this.#isExercise;
+			verdict.textContent = `${LABELS[language]}: ${describeOutcome(outcome, { edited, exercise })}`;
 			if (outcome.status === 'error') markLine(outcome.line ?? null);
+			if (exercise && outcome.status === 'pass') {
+				markSolved(this.#id);
+				this.toggleAttribute('data-solved', true);
+			}
 			const details = renderOutcomeDetails(outcome, {
-				edited,
+				// An exercise's output is the reader's own work, never a failure of the page.
+				edited: edited || exercise,
 				goToLine: (line) => markLine(line, true),
 			});
 			result.replaceChildren(...details);

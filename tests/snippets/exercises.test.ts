@@ -1,0 +1,118 @@
+/**
+ * Every exercise is fair: each solution type-checks (TypeScript, strict) and
+ * prints exactly the target in Node, in Pyodide and in CPython; each starter
+ * runs, and does not print the target (an exercise that passes untouched
+ * teaches nothing).
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { collectExercises } from '../../src/snippets/collect-snippets.ts';
+import { compareOutput, formatDiff } from '../../src/shared/compare-output.ts';
+import type { ExerciseSide } from '../../src/shared/exercise.ts';
+import type { Language } from '../../src/shared/languages.ts';
+import {
+	findCPython,
+	runSnippetInNode,
+	type ProgramResult,
+} from '../../src/snippets/run-in-node.ts';
+import { PYODIDE_TEST_TIMEOUT_MS, PyodideRunner } from '../../src/snippets/run-in-pyodide.ts';
+import { typecheckSnippets } from '../../src/snippets/typecheck-snippets.ts';
+
+const exercises = await collectExercises();
+const cpython = await findCPython();
+const pyodide = new PyodideRunner();
+afterAll(() => pyodide.close());
+let typeErrors = new Map<string, string[]>();
+
+beforeAll(() => {
+	typeErrors = typecheckSnippets(
+		exercises.flatMap((exercise) => [
+			{ id: `${exercise.id}:solution`, code: exercise.typescript.solution },
+			{ id: `${exercise.id}:starter`, code: exercise.typescript.starter },
+		])
+	);
+});
+
+/** The problems of a run that should have finished cleanly, printing `expected`. */
+function problemsOf(result: ProgramResult): string[] {
+	const problems: string[] = [];
+	if (result.timedOut) problems.push('it did not finish in time');
+	if (result.exitCode !== 0) problems.push(`it exited with code ${result.exitCode}`);
+	if (result.stderr.trim() !== '') problems.push(`it wrote to stderr:\n${result.stderr.trimEnd()}`);
+	return problems;
+}
+
+function expectSolution(result: ProgramResult, side: ExerciseSide, where: string) {
+	const problems = problemsOf(result);
+	const comparison = compareOutput(side.output, result.stdout);
+	if (!comparison.pass)
+		problems.push(`its output differs from the target:\n${formatDiff(comparison.diff)}`);
+	if (problems.length > 0) throw new Error(`${where}: ${problems.join('\n')}`);
+}
+
+function expectStarter(result: ProgramResult, side: ExerciseSide, where: string) {
+	const problems = problemsOf(result);
+	if (compareOutput(side.output, result.stdout).pass)
+		problems.push('it already prints the target, so there is nothing to do');
+	if (problems.length > 0) throw new Error(`${where}: ${problems.join('\n')}`);
+}
+
+test('the chapters hold exercises', () => {
+	expect(exercises.length).toBeGreaterThan(0);
+});
+
+describe.each(exercises)('exercise $id ($file)', (exercise) => {
+	const where = (language: Language, part: string) =>
+		`Exercise "${exercise.id}" in ${exercise.file}, ${language} ${part}`;
+
+	test.each(['solution', 'starter'] as const)(
+		'its TypeScript %s type-checks under strict',
+		(part) => {
+			const errors = typeErrors.get(`${exercise.id}:${part}`);
+			if (errors)
+				throw new Error(`${where('typescript', part)} does not type-check:\n${errors.join('\n')}`);
+		}
+	);
+
+	test('in TypeScript, the solution prints the target and the starter does not', async () => {
+		const side = exercise.typescript;
+		expectSolution(
+			await runSnippetInNode('typescript', side.solution),
+			side,
+			where('typescript', 'solution')
+		);
+		expectStarter(
+			await runSnippetInNode('typescript', side.starter),
+			side,
+			where('typescript', 'starter')
+		);
+	});
+
+	test(
+		'in Pyodide, the Python solution prints the target and the starter does not',
+		{ timeout: PYODIDE_TEST_TIMEOUT_MS },
+		async () => {
+			const side = exercise.python;
+			expectSolution(
+				await pyodide.run(side.solution),
+				side,
+				where('python', 'solution in Pyodide')
+			);
+			expectStarter(await pyodide.run(side.starter), side, where('python', 'starter in Pyodide'));
+		}
+	);
+
+	test('in CPython, the Python solution prints the target and the starter does not', async (context) => {
+		if (!cpython.found) return context.skip(cpython.reason);
+		const side = exercise.python;
+		expectSolution(
+			await runSnippetInNode('python', side.solution),
+			side,
+			where('python', 'solution in CPython')
+		);
+		expectStarter(
+			await runSnippetInNode('python', side.starter),
+			side,
+			where('python', 'starter in CPython')
+		);
+	});
+});
