@@ -11,8 +11,14 @@ import { useBuiltSite } from '../support/built-site.ts';
 
 /** Starlight caps its pages at 27 KB; a page here needs far less before the reader runs anything. */
 const JS_BUDGET_BEFORE_INTERACTION = 10 * 1024;
-/** The longest chapter measured 26 KB gzip of HTML (its diagrams are inline SVG); this leaves room to grow. */
-const HTML_BUDGET = 40 * 1024;
+/**
+ * HTML per page, gzip. Code is most of a chapter's HTML (highlighted, in two
+ * languages), then its diagrams (inline SVG). Set at 40 KB when the longest
+ * chapter was 26 KB; raised to 48 KB when chapters began to end with exercises
+ * (a starter and a solution in each language), which took the longest chapter,
+ * yield-from, to 41.8 KB.
+ */
+const HTML_BUDGET = 48 * 1024;
 
 const site = useBuiltSite();
 
@@ -28,7 +34,7 @@ test.each(pages)('%s loads at most 10 KB of JavaScript (gzip) before interaction
 	expect(fetched.gzip + inline.gzip).toBeLessThanOrEqual(JS_BUDGET_BEFORE_INTERACTION);
 });
 
-test.each(pages)('%s stays within the HTML budget', (path) => {
+test.each(pages)('%s stays within the HTML budget of 48 KB (gzip)', (path) => {
 	const html = readFileSync(new URL(`../../dist${path}index.html`, import.meta.url));
 	expect(gzipSync(html).length).toBeLessThanOrEqual(HTML_BUDGET);
 });
