@@ -4,7 +4,14 @@
  * runs, and does not print the target (an exercise that passes untouched
  * teaches nothing).
  */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+	getChapterId,
+	getChapterPath,
+	listChapterFiles,
+	readCoursePosition,
+} from '../../src/lib/chapter-files.ts';
 import { collectExercises } from '../../src/snippets/collect-snippets.ts';
 import { compareOutput, formatDiff } from '../../src/shared/compare-output.ts';
 import type { ExerciseSide } from '../../src/shared/exercise.ts';
@@ -56,8 +63,14 @@ function expectStarter(result: ProgramResult, side: ExerciseSide, where: string)
 	if (problems.length > 0) throw new Error(`${where}: ${problems.join('\n')}`);
 }
 
-test('the chapters hold exercises', () => {
-	expect(exercises.length).toBeGreaterThan(0);
+test('every chapter of the course ends with at least one exercise', async () => {
+	const chapters: string[] = [];
+	for (const file of await listChapterFiles()) {
+		if (!readCoursePosition(await readFile(file, 'utf8')).appendix)
+			chapters.push(getChapterPath(getChapterId(file)));
+	}
+	const practised = new Set(exercises.map((exercise) => exercise.page));
+	expect(chapters.filter((chapter) => !practised.has(chapter))).toEqual([]);
 });
 
 describe.each(exercises)('exercise $id ($file)', (exercise) => {
