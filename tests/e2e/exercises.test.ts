@@ -87,3 +87,31 @@ test('hints open one at a time, and a solution waits until asked, then goes into
 	await root.locator('[data-run="python"]').click();
 	expect((await waitForVerdict(root, 'python', 60_000)).status).toBe('pass');
 });
+
+test('without JavaScript, the task, both starters, the target, the hints and the solutions all read', async () => {
+	const { page } = await site.newPage({ javaScriptEnabled: false });
+	await page.goto(site.url(exercise.page));
+	const root = page.locator(`[data-snippet-id="${exercise.id}"]`);
+	expect(await root.locator('.exercise-task').textContent()).toContain(
+		exercise.task.split('\n')[0]!.slice(0, 40)
+	);
+	for (const language of ['python', 'typescript'] as const) {
+		const starter = root.locator(`[data-code="${language}"]`);
+		expect(await starter.isVisible()).toBe(true);
+		expect(await starter.textContent()).toBe(exercise[language].starter);
+	}
+	expect(await root.locator('.transcript').first().isVisible()).toBe(true);
+	// Hints and solutions open as plain <details>.
+	await root.locator('details.hint summary').first().click();
+	expect(
+		await root
+			.locator('details.hint')
+			.first()
+			.evaluate((hint: HTMLDetailsElement) => hint.open)
+	).toBe(true);
+	const solution = root.locator('details.exercise-solution').first();
+	await solution.locator('summary').click();
+	expect(await solution.locator('pre').isVisible()).toBe(true);
+	// The button that needs script is not offered.
+	expect(await root.getByRole('button', { name: 'Put it in the editor' }).count()).toBe(0);
+});

@@ -535,6 +535,32 @@ describe('search', () => {
 		await expect.poll(pages, { timeout: 10_000 }).toContain(chapter);
 	});
 
+	test('finds an exercise by the words of its task', async () => {
+		const pages = async (query: string) => {
+			const { results } = await search(query);
+			return results
+				.locator('a.pagefind-ui__result-link')
+				.evaluateAll((links) =>
+					links.map((link) => new URL(link.getAttribute('href') ?? '', 'http://site').pathname)
+				);
+		};
+		// "honour" is in the scheduling exercise's task, and nowhere else in the course.
+		await expect
+			.poll(() => pages('honour'), { timeout: 10_000 })
+			.toContain(getChapterPath('scheduling'));
+	});
+
+	test("keeps exercises' hints and solutions out of the index", () => {
+		const html = readFileSync(
+			new URL(`../../dist${getChapterPath('sending-values')}index.html`, import.meta.url),
+			'utf8'
+		);
+		const kept = [...html.matchAll(/<details class="(hint|exercise-solution)[^"]*"([^>]*)>/g)];
+		expect(kept.length).toBeGreaterThan(2);
+		for (const [element, , attributes] of kept)
+			expect(attributes, element).toContain('data-pagefind-ignore');
+	});
+
 	test('leaves the page furniture out of the index', async () => {
 		const { page } = await search('StopIteration');
 		await page.getByRole('dialog').getByRole('textbox', { name: 'Search' }).fill('Skip to content');
