@@ -63,6 +63,10 @@ function expectStarter(result: ProgramResult, side: ExerciseSide, where: string)
 	if (problems.length > 0) throw new Error(`${where}: ${problems.join('\n')}`);
 }
 
+test('the course has at least 20 exercises', () => {
+	expect(exercises.length).toBeGreaterThanOrEqual(20);
+});
+
 test('every chapter of the course ends with at least one exercise', async () => {
 	const chapters: string[] = [];
 	for (const file of await listChapterFiles()) {
