@@ -82,7 +82,7 @@ async function makeScaledCopy(times: number): Promise<string> {
 		const source = readFileSync(file, 'utf8');
 		for (let copyNumber = 2; copyNumber <= times; copyNumber += 1) {
 			const renamed = source
-				.replace(/<Snippet id="([a-z0-9-]+)"/g, `<Snippet id="$1-copy-${copyNumber}"`)
+				.replace(/<(Snippet|Exercise) id="([a-z0-9-]+)"/g, `<$1 id="$2-copy-${copyNumber}"`)
 				.replace(
 					/^order: (\d+)$/m,
 					(_, order: string) => `order: ${Number(order) + copyNumber * 100}`

@@ -19,13 +19,30 @@ export interface ChapterLink {
 	exercises: string[];
 }
 
+/**
+ * Each chapter's exercise ids, read once for each version of its text (`digest`):
+ * every page's sidebar lists them all, and parsing every chapter for every page
+ * made the build grow with the square of the chapters.
+ */
+const exerciseIds = new Map<string, string[]>();
+
+function exercisesOf(chapter: Chapter): string[] {
+	const key = `${chapter.id}:${chapter.digest ?? ''}`;
+	let ids = exerciseIds.get(key);
+	if (!ids) {
+		ids = extractExercises(chapter.body ?? '', chapter.filePath ?? chapter.id).map(
+			(exercise) => exercise.id
+		);
+		exerciseIds.set(key, ids);
+	}
+	return ids;
+}
+
 export function toChapterLink(chapter: Chapter): ChapterLink {
 	return {
 		title: chapter.data.title,
 		href: getChapterPath(chapter.id),
 		appendix: chapter.data.appendix,
-		exercises: extractExercises(chapter.body ?? '', chapter.filePath ?? chapter.id).map(
-			(exercise) => exercise.id
-		),
+		exercises: exercisesOf(chapter),
 	};
 }
