@@ -2,12 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CHAPTERS_BASE } from '../lib/chapter-files.ts';
-import {
-	collectExercises,
-	collectSnippets,
-	toExerciseEntry,
-	toManifestEntry,
-} from '../snippets/collect-snippets.ts';
+import { collectCourse, toExerciseEntry, toManifestEntry } from '../snippets/collect-snippets.ts';
 
 /**
  * Writes `dist/snippets.json` and `dist/exercises.json`, the lists of every
@@ -22,18 +17,15 @@ export function snippetsManifest(): AstroIntegration {
 				contentDir = fileURLToPath(new URL(`${CHAPTERS_BASE}/`, config.root));
 			},
 			'astro:build:done': async ({ dir, logger }) => {
-				const snippets = (await collectSnippets(contentDir)).map(toManifestEntry);
-				await writeFile(
-					new URL('./snippets.json', dir),
-					`${JSON.stringify(snippets, null, '\t')}\n`
-				);
-				logger.info(`Wrote snippets.json with ${snippets.length} snippets.`);
-				const exercises = (await collectExercises(contentDir)).map(toExerciseEntry);
-				await writeFile(
-					new URL('./exercises.json', dir),
-					`${JSON.stringify(exercises, null, '\t')}\n`
-				);
-				logger.info(`Wrote exercises.json with ${exercises.length} exercises.`);
+				const course = await collectCourse(contentDir);
+				const lists = {
+					snippets: course.snippets.map(toManifestEntry),
+					exercises: course.exercises.map(toExerciseEntry),
+				};
+				for (const [name, list] of Object.entries(lists)) {
+					await writeFile(new URL(`./${name}.json`, dir), `${JSON.stringify(list, null, '\t')}\n`);
+					logger.info(`Wrote ${name}.json with ${list.length} ${name}.`);
+				}
 			},
 		},
 	};

@@ -15,50 +15,50 @@ export interface LocatedSnippet extends Snippet {
 	file: string;
 }
 
-/** Every snippet of every chapter, checked for unique ids. */
-export async function collectSnippets(contentDir = CONTENT_DIR): Promise<LocatedSnippet[]> {
-	const snippets: LocatedSnippet[] = [];
-	const seen = new Map<string, string>();
-	for (const file of await listChapterFiles(contentDir)) {
-		const relativeFile = path.relative(process.cwd(), file);
-		const page = getChapterPath(getChapterId(file, contentDir));
-		for (const snippet of extractSnippets(await readFile(file, 'utf8'), relativeFile)) {
-			const other = seen.get(snippet.id);
-			if (other)
-				throw new Error(
-					`Snippet id "${snippet.id}" is used twice: in ${other} and in ${relativeFile}.`
-				);
-			seen.set(snippet.id, relativeFile);
-			snippets.push({ ...snippet, page, file: relativeFile });
-		}
-	}
-	return snippets;
-}
-
 /** An exercise together with the chapter file that declares it, for error messages. */
 export interface LocatedExercise extends Exercise {
 	file: string;
 }
 
 /**
- * Every exercise of every chapter. Its id may not be a snippet's either: a
- * reader's edits are kept by id.
+ * Every snippet and every exercise of every chapter, each file read once. An id
+ * names one of them only: a reader's edits and progress are kept by id.
  */
-export async function collectExercises(contentDir = CONTENT_DIR): Promise<LocatedExercise[]> {
-	const snippetIds = new Set((await collectSnippets(contentDir)).map((snippet) => snippet.id));
+export async function collectCourse(
+	contentDir = CONTENT_DIR
+): Promise<{ snippets: LocatedSnippet[]; exercises: LocatedExercise[] }> {
+	const snippets: LocatedSnippet[] = [];
 	const exercises: LocatedExercise[] = [];
-	const seen = new Set<string>();
+	const seen = new Map<string, string>();
+	const claim = (id: string, file: string) => {
+		const other = seen.get(id);
+		if (other) throw new Error(`The id "${id}" is used twice: in ${other} and in ${file}.`);
+		seen.set(id, file);
+	};
 	for (const file of await listChapterFiles(contentDir)) {
+		const source = await readFile(file, 'utf8');
 		const relativeFile = path.relative(process.cwd(), file);
 		const page = getChapterPath(getChapterId(file, contentDir));
-		for (const exercise of extractExercises(await readFile(file, 'utf8'), relativeFile)) {
-			if (seen.has(exercise.id) || snippetIds.has(exercise.id))
-				throw new Error(`${relativeFile}: the id "${exercise.id}" is used twice.`);
-			seen.add(exercise.id);
+		for (const snippet of extractSnippets(source, relativeFile)) {
+			claim(snippet.id, relativeFile);
+			snippets.push({ ...snippet, page, file: relativeFile });
+		}
+		for (const exercise of extractExercises(source, relativeFile)) {
+			claim(exercise.id, relativeFile);
 			exercises.push({ ...exercise, page, file: relativeFile });
 		}
 	}
-	return exercises;
+	return { snippets, exercises };
+}
+
+/** Every snippet of every chapter, checked for unique ids. */
+export async function collectSnippets(contentDir = CONTENT_DIR): Promise<LocatedSnippet[]> {
+	return (await collectCourse(contentDir)).snippets;
+}
+
+/** Every exercise of every chapter, checked for unique ids. */
+export async function collectExercises(contentDir = CONTENT_DIR): Promise<LocatedExercise[]> {
+	return (await collectCourse(contentDir)).exercises;
 }
 
 /** The public form of a snippet, as `dist/snippets.json` lists it. */

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import type {} from 'mdast-util-mdx-jsx';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -9,28 +9,31 @@ import { isExerciseElement, readExercise } from './read-exercise.ts';
 import type { AuthoredExercise } from '../shared/exercise.ts';
 import type { AuthoredSnippet } from '../shared/snippet.ts';
 
-/** Every snippet of one chapter's MDX source, in the order the reader meets them. */
-export function extractSnippets(mdxSource: string, file: string): AuthoredSnippet[] {
+/** Every element of one chapter's MDX source that `isElement` picks, read by `read`, in page order. */
+function extractElements<T>(
+	mdxSource: string,
+	file: string,
+	isElement: (node: MdxJsxFlowElement) => boolean,
+	read: (node: MdxJsxFlowElement, file: string) => T
+): T[] {
 	const tree: Root = unified().use(remarkParse).use(remarkMdx).parse(mdxSource);
-	const snippets: AuthoredSnippet[] = [];
+	const found: T[] = [];
 	visit(tree, 'mdxJsxFlowElement', (node) => {
-		if (!isSnippetElement(node)) return undefined;
-		snippets.push(readSnippet(node, file));
+		if (!isElement(node)) return undefined;
+		found.push(read(node, file));
 		return 'skip';
 	});
-	return snippets;
+	return found;
+}
+
+/** Every snippet of one chapter's MDX source, in the order the reader meets them. */
+export function extractSnippets(mdxSource: string, file: string): AuthoredSnippet[] {
+	return extractElements(mdxSource, file, isSnippetElement, readSnippet);
 }
 
 /** Every exercise of one chapter's MDX source, in the order the reader meets them. */
 export function extractExercises(mdxSource: string, file: string): AuthoredExercise[] {
-	const tree: Root = unified().use(remarkParse).use(remarkMdx).parse(mdxSource);
-	const exercises: AuthoredExercise[] = [];
-	visit(tree, 'mdxJsxFlowElement', (node) => {
-		if (!isExerciseElement(node)) return undefined;
-		exercises.push(readExercise(node, file));
-		return 'skip';
-	});
-	return exercises;
+	return extractElements(mdxSource, file, isExerciseElement, readExercise);
 }
 
 /** A Mermaid diagram that says which snippet's run it draws (```mermaid snippet=ID). */

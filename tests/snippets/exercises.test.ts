@@ -23,6 +23,7 @@ import {
 } from '../../src/snippets/run-in-node.ts';
 import { PYODIDE_TEST_TIMEOUT_MS, PyodideRunner } from '../../src/snippets/run-in-pyodide.ts';
 import { typecheckSnippets } from '../../src/snippets/typecheck-snippets.ts';
+import { problemsOfRun } from '../support/program-run.ts';
 
 const exercises = await collectExercises();
 const cpython = await findCPython();
@@ -39,17 +40,8 @@ beforeAll(() => {
 	);
 });
 
-/** The problems of a run that should have finished cleanly, printing `expected`. */
-function problemsOf(result: ProgramResult): string[] {
-	const problems: string[] = [];
-	if (result.timedOut) problems.push('it did not finish in time');
-	if (result.exitCode !== 0) problems.push(`it exited with code ${result.exitCode}`);
-	if (result.stderr.trim() !== '') problems.push(`it wrote to stderr:\n${result.stderr.trimEnd()}`);
-	return problems;
-}
-
 function expectSolution(result: ProgramResult, side: ExerciseSide, where: string) {
-	const problems = problemsOf(result);
+	const problems = problemsOfRun(result);
 	const comparison = compareOutput(side.output, result.stdout);
 	if (!comparison.pass)
 		problems.push(`its output differs from the target:\n${formatDiff(comparison.diff)}`);
@@ -57,7 +49,7 @@ function expectSolution(result: ProgramResult, side: ExerciseSide, where: string
 }
 
 function expectStarter(result: ProgramResult, side: ExerciseSide, where: string) {
-	const problems = problemsOf(result);
+	const problems = problemsOfRun(result);
 	if (compareOutput(side.output, result.stdout).pass)
 		problems.push('it already prints the target, so there is nothing to do');
 	if (problems.length > 0) throw new Error(`${where}: ${problems.join('\n')}`);
@@ -90,46 +82,28 @@ describe.each(exercises)('exercise $id ($file)', (exercise) => {
 		}
 	);
 
-	test('in TypeScript, the solution prints the target and the starter does not', async () => {
-		const side = exercise.typescript;
-		expectSolution(
-			await runSnippetInNode('typescript', side.solution),
-			side,
-			where('typescript', 'solution')
-		);
-		expectStarter(
-			await runSnippetInNode('typescript', side.starter),
-			side,
-			where('typescript', 'starter')
-		);
-	});
+	/** The solution prints the target and the starter does not, run by `run` (`runner` names it). */
+	async function expectFair(
+		run: (code: string) => Promise<ProgramResult>,
+		language: Language,
+		runner = ''
+	) {
+		const side = exercise[language];
+		expectSolution(await run(side.solution), side, where(language, `solution${runner}`));
+		expectStarter(await run(side.starter), side, where(language, `starter${runner}`));
+	}
+
+	test('in TypeScript, the solution prints the target and the starter does not', () =>
+		expectFair((code) => runSnippetInNode('typescript', code), 'typescript'));
 
 	test(
 		'in Pyodide, the Python solution prints the target and the starter does not',
 		{ timeout: PYODIDE_TEST_TIMEOUT_MS },
-		async () => {
-			const side = exercise.python;
-			expectSolution(
-				await pyodide.run(side.solution),
-				side,
-				where('python', 'solution in Pyodide')
-			);
-			expectStarter(await pyodide.run(side.starter), side, where('python', 'starter in Pyodide'));
-		}
+		() => expectFair((code) => pyodide.run(code), 'python', ' in Pyodide')
 	);
 
-	test('in CPython, the Python solution prints the target and the starter does not', async (context) => {
+	test('in CPython, the Python solution prints the target and the starter does not', (context) => {
 		if (!cpython.found) return context.skip(cpython.reason);
-		const side = exercise.python;
-		expectSolution(
-			await runSnippetInNode('python', side.solution),
-			side,
-			where('python', 'solution in CPython')
-		);
-		expectStarter(
-			await runSnippetInNode('python', side.starter),
-			side,
-			where('python', 'starter in CPython')
-		);
+		return expectFair((code) => runSnippetInNode('python', code), 'python', ' in CPython');
 	});
 });

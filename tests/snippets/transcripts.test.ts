@@ -15,6 +15,7 @@ import {
 import { PYODIDE_TEST_TIMEOUT_MS, PyodideRunner } from '../../src/snippets/run-in-pyodide.ts';
 import { typecheckSnippets } from '../../src/snippets/typecheck-snippets.ts';
 import type { SnippetSide } from '../../src/shared/snippet.ts';
+import { problemsOfRun } from '../support/program-run.ts';
 
 const snippets = await collectSnippets();
 const cpython = await findCPython();
@@ -35,10 +36,7 @@ test('the chapters declare snippets', () => {
 
 /** `where` says which snippet ran where: `Snippet "x" in file, Python in Pyodide`. */
 function expectTranscript(result: ProgramResult, side: SnippetSide, where: string) {
-	const problems: string[] = [];
-	if (result.timedOut) problems.push('it did not finish in time');
-	if (result.exitCode !== 0) problems.push(`it exited with code ${result.exitCode}`);
-	if (result.stderr.trim() !== '') problems.push(`it wrote to stderr:\n${result.stderr.trimEnd()}`);
+	const problems = problemsOfRun(result);
 	const comparison = compareOutput(side.output, result.stdout);
 	if (!comparison.pass)
 		problems.push(`its output differs from the transcript:\n${formatDiff(comparison.diff)}`);
