@@ -146,7 +146,7 @@ test('step mode moves forwards and back, highlighting the message and the line',
 	// Hiding the trace clears the mark in the code.
 	await root.getByRole('button', { name: 'Trace' }).click();
 	expect(await root.locator('[data-trace-view]').isHidden()).toBe(true);
-	expect(await root.locator('.line.trace-line').count()).toBe(0);
+	await expect.poll(() => root.locator('.line.trace-line').count()).toBe(0);
 });
 
 test('the two protocols can be compared: Python refuses an early send that JavaScript ignores', async () => {

@@ -3,6 +3,7 @@ import type { Language } from '../../shared/languages.ts';
 import type { CodeFrame } from '../protocol.ts';
 import type { RunOutcome } from './run-snippet.ts';
 import type { SnippetEditor } from './snippet-editor.ts';
+import { clearLineMarks, markCodeLine, showLanguage } from './code-line-mark.ts';
 
 /**
  * An error as the verdict names it: its type, its message if it has one (a bare
@@ -106,24 +107,16 @@ export function markErrorLine(
 	line: number | null,
 	{ editor, reveal = false }: { editor?: SnippetEditor; reveal?: boolean } = {}
 ) {
-	const panel = root.querySelector<HTMLElement>(`.snippet-panel[data-lang="${language}"]`);
-	if (reveal && panel && !panel.checkVisibility())
-		root.querySelector<HTMLElement>(`[role="tab"][data-lang="${language}"]`)?.click();
-	for (const marked of panel?.querySelectorAll('.line.error-line') ?? [])
-		marked.classList.remove('error-line');
+	if (reveal) showLanguage(root, language);
+	clearLineMarks(root, 'error-line', language);
 	if (editor) {
 		editor.markErrorLine(line, reveal);
 		if (reveal) editor.focus();
 		return;
 	}
-	const code = panel?.querySelector<HTMLElement>(`[data-code="${language}"]`);
-	const marked = line === null ? undefined : code?.querySelectorAll('.line')[line - 1];
-	if (!code || !marked) return;
-	marked.classList.add('error-line');
-	const fold = panel?.querySelector<HTMLInputElement>('[data-fold-toggle]');
-	if (fold && marked.classList.contains('folded')) fold.checked = true;
-	if (!reveal) return;
-	code.focus({ preventScroll: true });
+	const marked = line === null ? undefined : markCodeLine(root, language, line, 'error-line');
+	if (!marked || !reveal) return;
+	root.querySelector<HTMLElement>(`[data-code="${language}"]`)?.focus({ preventScroll: true });
 	marked.scrollIntoView({ block: 'center' });
 }
 

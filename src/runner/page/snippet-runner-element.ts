@@ -23,7 +23,6 @@ import {
 import { isSideBySide, toggleSideBySide } from './layout-preference.ts';
 import { isSolved, markSolved } from './exercise-progress.ts';
 import type { SnippetEditor } from './snippet-editor.ts';
-import { clearTraceLine } from './trace-line.ts';
 import {
 	loadRunner,
 	prepareToRun,
@@ -264,7 +263,9 @@ class SnippetRunnerElement extends HTMLElement {
 		view.hidden = !open;
 		// Asked for at the click, before the trace code loads: a later Run anywhere cancels it.
 		const signal = open ? requestRun() : undefined;
-		if (!signal) return clearTraceLine(this);
+		// Closing: the trace's line marks go too (their module came with the trace).
+		if (!signal)
+			return void import('./trace-line.ts').then(({ clearTraceLine }) => clearTraceLine(this));
 		void import('./snippet-trace.ts').then(
 			({ traceSnippet }) =>
 				traceSnippet(

@@ -3,12 +3,11 @@
  * highlighted code: one mark per language, since both traces can be stepped together.
  */
 import type { Language } from '../../shared/languages.ts';
+import { clearLineMarks, markCodeLine, showLanguage } from './code-line-mark.ts';
 
 /** Clears the marks of trace steps from a snippet's code, or from one language's. */
 export function clearTraceLine(root: HTMLElement, language?: Language) {
-	const code = language ? `[data-code="${language}"] ` : '';
-	for (const marked of root.querySelectorAll(`${code}.line.trace-line`))
-		marked.classList.remove('trace-line');
+	clearLineMarks(root, 'trace-line', language);
 }
 
 /**
@@ -23,20 +22,11 @@ export function markTraceLine(
 	lineNumber: number,
 	{ byReader = false } = {}
 ) {
-	clearTraceLine(root, language);
-	const line = root.querySelectorAll(`[data-code="${language}"] .line`)[lineNumber - 1];
-	if (!line) return;
-	line.classList.add('trace-line');
-	const panel = line.closest<HTMLElement>('.snippet-panel');
-	if (line.classList.contains('folded')) {
-		const fold = panel?.querySelector<HTMLInputElement>('[data-fold-toggle]');
-		if (fold) fold.checked = true;
-	}
-	if (!byReader || !panel || panel.checkVisibility()) return;
+	if (!markCodeLine(root, language, lineNumber, 'trace-line') || !byReader) return;
 	// The code above the trace changes height; the page is scrolled back by as much,
 	// so that the step controls stay under the reader's pointer.
 	const trace = root.querySelector('[data-trace-view]');
 	const before = trace?.getBoundingClientRect().top ?? 0;
-	root.querySelector<HTMLElement>(`[role="tab"][data-lang="${language}"]`)?.click();
+	showLanguage(root, language);
 	scrollBy(0, (trace?.getBoundingClientRect().top ?? 0) - before);
 }
