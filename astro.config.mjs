@@ -4,10 +4,10 @@ import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
-import rehypeMermaid from 'rehype-mermaid';
 import { CHROMIUM_ARGS, getChromiumPath } from './src/integrations/chromium.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { pyodideAssets } from './src/integrations/pyodide-assets.ts';
+import { diagramBrowser, rehypeMermaidCached } from './src/integrations/rehype-mermaid-cached.ts';
 import { rehypeScrollDiagrams } from './src/integrations/rehype-scroll-diagrams.ts';
 import { remarkSnippets } from './src/integrations/remark-snippets.ts';
 import { snippetsManifest } from './src/integrations/snippets-manifest.ts';
@@ -22,7 +22,14 @@ export default defineConfig({
 	prefetch: false,
 	// Stylesheets as files, cached once for every chapter, instead of copied into each page's HTML.
 	build: { inlineStylesheets: 'never' },
-	integrations: [mdx(), sitemap(), snippetsManifest(), pyodideAssets(), pagefindIndex()],
+	integrations: [
+		mdx(),
+		sitemap(),
+		snippetsManifest(),
+		pyodideAssets(),
+		pagefindIndex(),
+		diagramBrowser(),
+	],
 	markdown: {
 		// Astro's default Markdown engine runs no rehype plugins; the unified processor
 		// does, and MDX inherits it. Mermaid needs rehype, so unified it is.
@@ -30,11 +37,8 @@ export default defineConfig({
 			remarkPlugins: [remarkSnippets],
 			rehypePlugins: [
 				[
-					rehypeMermaid,
-					{
-						strategy: 'inline-svg',
-						launchOptions: { executablePath: getChromiumPath(), args: CHROMIUM_ARGS },
-					},
+					rehypeMermaidCached,
+					{ launchOptions: { executablePath: getChromiumPath(), args: CHROMIUM_ARGS } },
 				],
 				rehypeScrollDiagrams,
 				// Heading ids are normally added after user plugins; the anchor links need them first.
@@ -51,7 +55,7 @@ export default defineConfig({
 				],
 			],
 		}),
-		// Shiki must leave mermaid fences alone, or rehype-mermaid would find highlighted HTML instead of a diagram.
+		// Shiki must leave mermaid fences alone, or the diagram plugin would find highlighted HTML instead of a diagram.
 		syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
 		shikiConfig: { themes: SHIKI_THEMES, defaultColor: false },
 	},

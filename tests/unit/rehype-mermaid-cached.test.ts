@@ -1,0 +1,63 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Element, Root } from 'hast';
+import { afterAll, expect, test } from 'vitest';
+import { VFile } from 'vfile';
+import { CHROMIUM_ARGS, getChromiumPath } from '../../src/integrations/chromium.ts';
+import {
+	diagramBrowser,
+	rehypeMermaidCached,
+} from '../../src/integrations/rehype-mermaid-cached.ts';
+
+const cacheDir = await mkdtemp(path.join(tmpdir(), 'diagram-cache-'));
+/** Ends the "build": the next diagram to draw needs a browser of its own. */
+const closeBrowser = async () => diagramBrowser().hooks['astro:build:done']?.({} as never);
+afterAll(async () => {
+	await closeBrowser();
+	await rm(cacheDir, { recursive: true, force: true });
+});
+
+/** A page holding one ```mermaid fence, as the Markdown processor hands it over. */
+function pageWith(diagram: string): Root {
+	const code: Element = {
+		type: 'element',
+		tagName: 'code',
+		properties: { className: ['language-mermaid'] },
+		children: [{ type: 'text', value: diagram }],
+	};
+	return {
+		type: 'root',
+		children: [{ type: 'element', tagName: 'pre', properties: {}, children: [code] }],
+	};
+}
+
+async function draw(diagram: string, executablePath: string): Promise<Element> {
+	const tree = pageWith(diagram);
+	await rehypeMermaidCached({ launchOptions: { executablePath, args: CHROMIUM_ARGS }, cacheDir })(
+		tree,
+		new VFile({ path: 'content/x.mdx' })
+	);
+	return tree.children[0] as Element;
+}
+
+const DIAGRAM = 'flowchart LR\n  source --> sink\n';
+const NO_BROWSER = '/nonexistent/chromium';
+
+test('draws a diagram as an inline SVG with ids of its own, and keeps it in the cache', async () => {
+	const svg = await draw(DIAGRAM, getChromiumPath());
+	expect(svg.tagName).toBe('svg');
+	expect(String(svg.properties.id)).toMatch(/^mermaid-[0-9a-f]{8}-0$/);
+	expect(await readdir(cacheDir)).toHaveLength(1);
+	await closeBrowser();
+}, 60_000);
+
+test('a rebuild takes an unchanged diagram from the cache, without a browser', async () => {
+	const svg = await draw(DIAGRAM, NO_BROWSER);
+	expect(svg.tagName).toBe('svg');
+});
+
+test('a changed diagram is drawn again, not taken from the cache', async () => {
+	await expect(draw(`${DIAGRAM}  sink --> done\n`, NO_BROWSER)).rejects.toThrow();
+	expect(await readdir(cacheDir)).toHaveLength(1);
+});
