@@ -15,8 +15,9 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -27,13 +28,20 @@ import type { VFile } from 'vfile';
 
 export const DIAGRAM_CACHE_DIR = path.resolve('node_modules/.cache/mermaid-diagrams');
 
-// Read from the installed package: neither package exports its package.json.
-const versionOf = (name: string) =>
-	(
-		JSON.parse(readFileSync(path.resolve('node_modules', name, 'package.json'), 'utf8')) as {
+/** The version of an installed package, found from its entry point: neither package exports its package.json. */
+function versionOf(name: string): string {
+	let dir = path.dirname(fileURLToPath(import.meta.resolve(name)));
+	for (; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+		const manifest = path.join(dir, 'package.json');
+		if (!existsSync(manifest)) continue;
+		const { name: found, version } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+			name?: string;
 			version: string;
-		}
-	).version;
+		};
+		if (found === name) return version;
+	}
+	throw new Error(`No package.json found for ${name}`);
+}
 /** What a cached drawing depends on besides its source. */
 const RENDERER = `mermaid ${versionOf('mermaid')}, mermaid-isomorphic ${versionOf('mermaid-isomorphic')}`;
 
