@@ -49,7 +49,8 @@ const LANGUAGE_FENCES: Record<string, Language> = {
 	ts: 'typescript',
 	typescript: 'typescript',
 };
-const OUTPUT_FENCES: Record<string, Language | 'both'> = {
+/** The fences that hold a transcript, and whose: snippets and exercises write them alike. */
+export const OUTPUT_FENCES: Record<string, Language | 'both'> = {
 	output: 'both',
 	'output-python': 'python',
 	'output-py': 'python',

@@ -20,6 +20,15 @@ export interface ProgramResult {
 	timedOut: boolean;
 }
 
+/** What went wrong with a run that should have finished cleanly: in time, exit code 0, nothing on stderr. */
+export function problemsOfRun(result: ProgramResult): string[] {
+	const problems: string[] = [];
+	if (result.timedOut) problems.push('it did not finish in time');
+	if (result.exitCode !== 0) problems.push(`it exited with code ${result.exitCode}`);
+	if (result.stderr.trim() !== '') problems.push(`it wrote to stderr:\n${result.stderr.trimEnd()}`);
+	return problems;
+}
+
 /** Generous: a snippet takes milliseconds; only a runaway one gets near this. */
 const TIME_LIMIT_MS = 10_000;
 

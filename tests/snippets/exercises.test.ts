@@ -18,12 +18,12 @@ import type { ExerciseSide } from '../../src/shared/exercise.ts';
 import type { Language } from '../../src/shared/languages.ts';
 import {
 	findCPython,
+	problemsOfRun,
 	runSnippetInNode,
 	type ProgramResult,
 } from '../../src/snippets/run-in-node.ts';
 import { PYODIDE_TEST_TIMEOUT_MS, PyodideRunner } from '../../src/snippets/run-in-pyodide.ts';
 import { typecheckSnippets } from '../../src/snippets/typecheck-snippets.ts';
-import { problemsOfRun } from '../support/program-run.ts';
 
 const exercises = await collectExercises();
 const cpython = await findCPython();

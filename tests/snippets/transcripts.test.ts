@@ -9,13 +9,13 @@ import { collectSnippets } from '../../src/snippets/collect-snippets.ts';
 import { compareOutput, formatDiff } from '../../src/shared/compare-output.ts';
 import {
 	findCPython,
+	problemsOfRun,
 	runSnippetInNode,
 	type ProgramResult,
 } from '../../src/snippets/run-in-node.ts';
 import { PYODIDE_TEST_TIMEOUT_MS, PyodideRunner } from '../../src/snippets/run-in-pyodide.ts';
 import { typecheckSnippets } from '../../src/snippets/typecheck-snippets.ts';
 import type { SnippetSide } from '../../src/shared/snippet.ts';
-import { problemsOfRun } from '../support/program-run.ts';
 
 const snippets = await collectSnippets();
 const cpython = await findCPython();
