@@ -151,13 +151,13 @@ export function rehypeMermaidCached({
 	}
 
 	return async (tree: Root, file: VFile) => {
-		const diagrams: (Diagram & { parent: Root | Element; index: number })[] = [];
+		const diagrams: (Diagram & { parent: { children: ElementContent[] }; index: number })[] = [];
 		visit(tree, 'element', (node, index, parent) => {
 			const code = mermaidCode(node);
 			if (!code || !parent || index === undefined) return;
 			const source = textOf(code);
 			const cacheFile = path.join(cacheDir, `${hashOf(`${RENDERER}\n${source}`)}.svg`);
-			diagrams.push({ source, node, cacheFile, parent, index });
+			diagrams.push({ source, node, cacheFile, parent: parent as Element, index });
 		});
 		await Promise.all(
 			diagrams.map(async (diagram) => {
