@@ -11,6 +11,7 @@ import { diagramBrowser, rehypeMermaidCached } from './src/integrations/rehype-m
 import { rehypeScrollDiagrams } from './src/integrations/rehype-scroll-diagrams.ts';
 import { remarkSnippets } from './src/integrations/remark-snippets.ts';
 import { snippetsManifest } from './src/integrations/snippets-manifest.ts';
+import { transcriptDrift } from './src/integrations/transcript-drift.ts';
 import { SHIKI_THEMES } from './src/lib/shiki-themes.ts';
 
 export default defineConfig({
@@ -29,6 +30,7 @@ export default defineConfig({
 		pyodideAssets(),
 		pagefindIndex(),
 		diagramBrowser(),
+		transcriptDrift(),
 	],
 	markdown: {
 		// Astro's default Markdown engine runs no rehype plugins; the unified processor

@@ -3,6 +3,7 @@ import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { formatCodeFold, parseCodeFold } from '../lib/code-fold.ts';
+import { findTranscriptDrift } from './transcript-drift.ts';
 import { isSnippetElement, readSnippet } from '../snippets/read-snippet.ts';
 import {
 	isExerciseElement,
@@ -22,7 +23,7 @@ function toAttributes(props: Record<string, string | undefined>): MdxJsxAttribut
  * An `<Exercise>`'s fences become props, as a snippet's do; its prose stays as
  * its children (the task), and its `<Hint>`s go to the component's `hints` slot.
  */
-function prepareExercise(node: MdxJsxFlowElement, file: VFile) {
+function prepareExercise(node: MdxJsxFlowElement, file: VFile, drift: Map<string, string>) {
 	const exercise = readExercise(node, file.path ?? 'unknown file');
 	node.attributes = toAttributes({
 		id: exercise.id,
@@ -34,6 +35,7 @@ function prepareExercise(node: MdxJsxFlowElement, file: VFile) {
 		typescript: exercise.typescript.starter,
 		typescriptSolution: exercise.typescript.solution,
 		typescriptOutput: exercise.typescript.output,
+		drift: drift.get(exercise.id),
 	});
 	const hints = node.children.filter(isHint).map(toHintElement);
 	node.children = node.children.filter((child) => !isExerciseFence(child) && !isHint(child));
@@ -68,10 +70,12 @@ function readFoldProp(
  * fences into highlighted HTML, and the source text the runner needs would be gone.
  */
 export function remarkSnippets() {
-	return (tree: Root, file: VFile) => {
+	return async (tree: Root, file: VFile) => {
+		// Only in `astro dev`: transcripts that no longer hold, shown on their snippets.
+		const drift = await findTranscriptDrift(String(file.value), file.path ?? 'unknown file');
 		visit(tree, 'mdxJsxFlowElement', (node) => {
 			if (isExerciseElement(node)) {
-				prepareExercise(node, file);
+				prepareExercise(node, file, drift);
 				return 'skip';
 			}
 			if (!isSnippetElement(node)) return undefined;
@@ -86,6 +90,7 @@ export function remarkSnippets() {
 				pythonOutput: snippet.python?.output,
 				pythonFold: readFoldProp(node, ['python', 'py'], snippet.python?.code, where),
 				typescriptFold: readFoldProp(node, ['ts', 'typescript'], snippet.typescript.code, where),
+				drift: drift.get(snippet.id),
 			};
 			node.attributes = toAttributes(props);
 			node.children = [];

@@ -8,14 +8,19 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import type { AstroIntegrationLogger } from 'astro';
 import { PYODIDE_TEST_TIMEOUT_MS } from '../../src/snippets/run-in-pyodide.ts';
+import { findTranscriptDrift, transcriptDrift } from '../../src/integrations/transcript-drift.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/drifted-chapter');
 const contentDir = mkdtempSync(path.join(tmpdir(), 'drifted-chapter-'));
 cpSync(FIXTURE, contentDir, { recursive: true });
 const chapterFile = path.join(contentDir, 'drifted.mdx');
 const original = readFileSync(chapterFile, 'utf8');
-afterAll(() => rmSync(contentDir, { recursive: true, force: true }));
+afterAll(async () => {
+	rmSync(contentDir, { recursive: true, force: true });
+	await transcriptDrift().hooks['astro:server:done']?.({} as never);
+});
 
 function update(...args: string[]) {
 	const result = spawnSync(
@@ -77,5 +82,29 @@ test(
 		const { status, output } = update('still-holds');
 		expect(output).toContain('1 program(s) checked: 0 transcript(s) drifted');
 		expect(status).toBe(0);
+	}
+);
+
+test(
+	'while writing, the drift of a chapter is reported once in the terminal and kept for its snippets',
+	{ timeout: PYODIDE_TEST_TIMEOUT_MS },
+	async () => {
+		const warnings: string[] = [];
+		const logger = { warn: (message: string) => warnings.push(message) } as AstroIntegrationLogger;
+		const source = readFileSync(path.join(FIXTURE, 'drifted.mdx'), 'utf8');
+		const drift = await findTranscriptDrift(source, path.join(FIXTURE, 'drifted.mdx'), logger);
+		expect([...drift.keys()].sort()).toEqual([
+			'drifted-exercise',
+			'drifted-in-both',
+			'languages-differ',
+		]);
+		expect(drift.get('drifted-in-both')).toContain('+ 3');
+		expect(warnings).toHaveLength(7);
+		expect(warnings[0]).toMatch(
+			/^The transcript no longer holds: tests\/fixtures\/drifted-chapter\/drifted.mdx:9/
+		);
+		// The page renders again: nothing new to say.
+		await findTranscriptDrift(source, path.join(FIXTURE, 'drifted.mdx'), logger);
+		expect(warnings).toHaveLength(7);
 	}
 );
