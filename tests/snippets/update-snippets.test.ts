@@ -90,7 +90,9 @@ test(
 	{ timeout: PYODIDE_TEST_TIMEOUT_MS },
 	async () => {
 		const warnings: string[] = [];
-		const logger = { warn: (message: string) => warnings.push(message) } as AstroIntegrationLogger;
+		const logger = {
+			warn: (message: string) => void warnings.push(message),
+		} as unknown as AstroIntegrationLogger;
 		const source = readFileSync(path.join(FIXTURE, 'drifted.mdx'), 'utf8');
 		const drift = await findTranscriptDrift(source, path.join(FIXTURE, 'drifted.mdx'), logger);
 		expect([...drift.keys()].sort()).toEqual([
