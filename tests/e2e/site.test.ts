@@ -183,6 +183,8 @@ describe('a chapter page', () => {
 		});
 		await page.goto(site.url(CHAPTER));
 		const snippet = page.locator('[data-snippet-id="function-calls-in-sequence"]');
+		expect(await page.locator('main .copy-button').count()).toBe(0);
+		// The buttons come with the reader's first move, here the click on the tab.
 		await snippet.getByRole('tab', { name: 'Python' }).click();
 		const codeBlock = snippet.locator('.code-block').first();
 		await codeBlock.getByRole('button', { name: 'Copy code' }).click();
