@@ -31,6 +31,10 @@ E = monitoring.events
 SNIPPET = "<snippet>"
 CO_NEWLOCALS = 0x2
 CO_GENERATOR = 0x20
+CO_COROUTINE = 0x80
+# What the trace draws: generators, and the coroutines of `async def`, which follow the same protocol.
+CO_DRAWN = CO_GENERATOR | CO_COROUTINE
+DRIVEN = (types.GeneratorType, types.CoroutineType)
 # Generators, coroutines and async generators: functions whose calls do not simply run and return.
 CO_SUSPENDABLE = CO_GENERATOR | 0x80 | 0x100 | 0x200
 # Functions the compiler writes, not the reader: Python 3.14 evaluates annotations lazily through these.
@@ -39,7 +43,7 @@ CALLER = "caller"
 MAX_VALUE_CHARS = 80
 METHODS = ("send", "throw", "close")
 # `gen.send(v)` calls the method through its descriptor, with the generator as first argument.
-DESCRIPTORS = [(getattr(types.GeneratorType, method), method) for method in METHODS]
+DESCRIPTORS = [(getattr(kind, method), method) for kind in DRIVEN for method in METHODS]
 CONSTANT_LOADS = {"LOAD_CONST", "LOAD_SMALL_INT"}
 NAME_LOADS = {"LOAD_FAST", "LOAD_FAST_BORROW", "LOAD_FAST_CHECK", "LOAD_NAME", "LOAD_GLOBAL", "LOAD_DEREF"}
 UNKNOWN = "…"
@@ -85,7 +89,21 @@ def argument_of_call(frame, code, offset):
 
 
 def is_snippet_generator(code):
-    return code.co_filename == SNIPPET and bool(code.co_flags & CO_GENERATOR)
+    return code.co_filename == SNIPPET and bool(code.co_flags & CO_DRAWN)
+
+
+# A coroutine keeps in `cr_` what a generator keeps in `gi_`.
+def frame_of(generator):
+    return generator.gi_frame if isinstance(generator, types.GeneratorType) else generator.cr_frame
+
+
+def code_of(generator):
+    return generator.gi_code if isinstance(generator, types.GeneratorType) else generator.cr_code
+
+
+def delegate_of(generator):
+    """What `generator` delegates to now: through `yield from`, or through `await`."""
+    return generator.gi_yieldfrom if isinstance(generator, types.GeneratorType) else generator.cr_await
 
 
 def is_snippet_function(code):
@@ -149,12 +167,12 @@ class Tracer:
 
     def name_generator(self, generator):
         name = self.generator_names.get(generator)
-        if name is None and generator.gi_frame is not None:
-            name = self.name_frame(generator.gi_frame)
+        if name is None and frame_of(generator) is not None:
+            name = self.name_frame(frame_of(generator))
         if name is None:
             # A finished generator first met here, after a for loop or list() drove it:
             # its frame is gone, so it is taken to be the last one of its function.
-            name = self.last_names.get(generator.gi_code) or self.new_name(generator.gi_code)
+            name = self.last_names.get(code_of(generator)) or self.new_name(code_of(generator))
         self.generator_names[generator] = name
         return name
 
@@ -203,10 +221,10 @@ class Tracer:
         descriptor = next((method for candidate, method in DESCRIPTORS if callable is candidate), None)
         if callable is next and isinstance(arg0, types.GeneratorType):
             generator, method, value = arg0, "next", None
-        elif descriptor is not None and isinstance(arg0, types.GeneratorType):
+        elif descriptor is not None and isinstance(arg0, DRIVEN):
             generator, method = arg0, descriptor
             value = argument_of_call(frame, code, offset) if method == "send" else None
-        elif isinstance(owner, types.GeneratorType) and getattr(callable, "__name__", "") in METHODS:
+        elif isinstance(owner, DRIVEN) and getattr(callable, "__name__", "") in METHODS:
             generator, method = owner, callable.__name__
             value = None if arg0 is monitoring.MISSING or method != "send" else show(arg0)
         else:
@@ -225,7 +243,7 @@ class Tracer:
         top = self.calls[-1] if self.calls and not self.calls[-1][2] else None
         if top is not None:
             # Which generator of the called one's `yield from` chain received the call.
-            depth = next((index for index, generator in enumerate(top[4]) if generator.gi_frame is frame), None)
+            depth = next((index for index, generator in enumerate(top[4]) if frame_of(generator) is frame), None)
             if depth is not None:
                 top[2] = True
                 self.record("call", top[0], **{**top[3], **({"value": value} if method == "throw" else {})})
@@ -239,13 +257,13 @@ class Tracer:
 
     @staticmethod
     def delegation_chain(generator):
-        """`generator` and the generators it delegates to through `yield from`, outermost first.
+        """`generator` and those it delegates to through `yield from` or `await`, outermost first.
 
         Read before the call: while a call runs, CPython no longer tells the chain.
         """
         chain = [generator]
-        while isinstance(chain[-1].gi_yieldfrom, types.GeneratorType) and len(chain) < 100:
-            chain.append(chain[-1].gi_yieldfrom)
+        while isinstance(delegate_of(chain[-1]), DRIVEN) and len(chain) < 100:
+            chain.append(delegate_of(chain[-1]))
         return chain
 
     def relay(self, chain, method, value):
@@ -312,7 +330,7 @@ class Tracer:
         if resumed:
             return
         # The generator never ran: it was finished already, or refused the call.
-        state = "closed" if chain[0].gi_frame is None else "created"
+        state = "closed" if frame_of(chain[0]) is None else "created"
         self.record("call", name, **call, state=state)
         if raised:
             self.awaiting_error = (name, state)

@@ -149,6 +149,44 @@ gen.throw(ValueError('stop'))
 		expect(events.map((event) => event.line)).toEqual([11, 12, 7, 7, 2, 7, 13, undefined, 2, 9]);
 	});
 
+	test('records the coroutines of async def: a send passes down the awaits, a yield comes out through them', () => {
+		const events = tracePython(`class Ready:
+    def __await__(self):
+        sent = yield "tick"
+        return sent * 2
+
+async def inner():
+    return await Ready() + 1
+
+async def main():
+    return await inner()
+
+coro = main()
+coro.send(None)
+try:
+    coro.send(20)
+except StopIteration:
+    pass
+`);
+		expect(summarize(events)).toEqual([
+			'caller -> main#1 create',
+			'caller -> main#1 call send(None)',
+			'main#1 -> inner#1 create',
+			'main#1 -> inner#1 call send(None)',
+			'inner#1 -> __await__#1 create',
+			'inner#1 -> __await__#1 call send(None)',
+			"__await__#1 -> inner#1 yield 'tick'",
+			"inner#1 -> main#1 yield 'tick'",
+			"main#1 -> caller yield 'tick'",
+			'caller -> main#1 call send(20)',
+			'main#1 -> inner#1 call send(20)',
+			'inner#1 -> __await__#1 call send(20)',
+			'__await__#1 -> inner#1 return 40',
+			'inner#1 -> main#1 return 41',
+			'main#1 -> caller return 41',
+		]);
+	});
+
 	test('records a refused first send: the generator stays unstarted', () => {
 		const events = tracePython(`def gen():
     x = yield
