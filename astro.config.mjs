@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { CHROMIUM_ARGS, getChromiumPath } from './src/integrations/chromium.ts';
+import { offlineReading } from './src/integrations/offline-reading.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { pyodideAssets } from './src/integrations/pyodide-assets.ts';
 import { diagramBrowser, rehypeMermaidCached } from './src/integrations/rehype-mermaid-cached.ts';
@@ -31,6 +32,8 @@ export default defineConfig({
 		pagefindIndex(),
 		diagramBrowser(),
 		transcriptDrift(),
+		// Last: it precaches what the steps before it wrote.
+		offlineReading(),
 	],
 	markdown: {
 		// Astro's default Markdown engine runs no rehype plugins; the unified processor

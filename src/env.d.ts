@@ -7,3 +7,6 @@ declare module '@pagefind/default-ui' {
 
 /** The size of Pyodide's files in bytes, as served uncompressed (see `integrations/pyodide-assets.ts`). */
 declare const __PYODIDE_BYTES__: number;
+
+/** The version of Pyodide the site serves, added to its files' URLs as `?v=` (see `integrations/pyodide-assets.ts`). */
+declare const __PYODIDE_VERSION__: string;

@@ -54,7 +54,11 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 export interface TestSite {
 	url: (path: string) => string;
 	browser: Browser;
-	/** A fresh page in a fresh context (own storage), which records console errors. */
+	/**
+	 * A fresh page in a fresh context (own storage), which records console errors.
+	 * Service workers are blocked unless asked for (`serviceWorkers: 'allow'`): a
+	 * page served by the offline cache would bypass the tests' request routing.
+	 */
 	newPage: (
 		options?: Parameters<Browser['newContext']>[0]
 	) => Promise<{ page: Page; context: BrowserContext; errors: string[] }>;
@@ -80,7 +84,7 @@ export async function startSite(): Promise<TestSite> {
 		url: (path) => `http://127.0.0.1:${server.port}${path}`,
 		browser,
 		async newPage(options) {
-			const context = await browser.newContext(options);
+			const context = await browser.newContext({ serviceWorkers: 'block', ...options });
 			contexts.push(context);
 			const page = await context.newPage();
 			const errors: string[] = [];

@@ -63,6 +63,8 @@ async function writePrecompressed(
  * them (the README says which). The files' total size is built into the page's
  * code (`__PYODIDE_BYTES__`), so that the download's progress is right whatever
  * the server sends: a compressed response states its compressed length, or none.
+ * Its version (`__PYODIDE_VERSION__`) goes in the files' URLs, whose names stay the
+ * same from version to version, so that a cache keyed by URL never serves an old one.
  */
 export function pyodideAssets(): AstroIntegration {
 	const packageDir = path.dirname(fileURLToPath(import.meta.resolve('pyodide')));
@@ -77,7 +79,14 @@ export function pyodideAssets(): AstroIntegration {
 		name: 'pyodide-assets',
 		hooks: {
 			'astro:config:setup': ({ updateConfig }) => {
-				updateConfig({ vite: { define: { __PYODIDE_BYTES__: JSON.stringify(totalBytes) } } });
+				updateConfig({
+					vite: {
+						define: {
+							__PYODIDE_BYTES__: JSON.stringify(totalBytes),
+							__PYODIDE_VERSION__: JSON.stringify(version),
+						},
+					},
+				});
 			},
 			'astro:server:setup': ({ server }) => {
 				server.middlewares.use((request, response, next) => {

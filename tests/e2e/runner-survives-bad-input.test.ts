@@ -323,7 +323,7 @@ test('Stop ends a run that is still getting ready, such as Python still download
 	// Pyodide's files are held back until the test lets them go: the run cannot start before.
 	let release = () => {};
 	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/pyodide/python_stdlib.zip', async (route) => {
+	await page.route('**/pyodide/python_stdlib.zip*', async (route) => {
 		await held;
 		await route.continue();
 	});
@@ -344,7 +344,7 @@ test('in a burst of clicks the last one is the run that goes on', async () => {
 	// The trace asked for first waits on Python, which is held back: it gets ready last.
 	let release = () => {};
 	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/pyodide/python_stdlib.zip', async (route) => {
+	await page.route('**/pyodide/python_stdlib.zip*', async (route) => {
 		await held;
 		await route.continue();
 	});
@@ -484,7 +484,7 @@ describe('Python in the page', () => {
 		// The largest file is held back until the test has seen the progress bar.
 		let release = () => {};
 		const held = new Promise<void>((resolve) => (release = resolve));
-		await page.route('**/pyodide/pyodide.asm.wasm', async (route) => {
+		await page.route('**/pyodide/pyodide.asm.wasm*', async (route) => {
 			await held;
 			await route.continue();
 		});

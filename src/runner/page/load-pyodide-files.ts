@@ -40,7 +40,7 @@ export function loadPyodideFiles(
 		// Each file is read as soon as its response starts, so that progress shows whichever comes first.
 		const bodies = await Promise.all(
 			PYODIDE_FILES.map(async (name) =>
-				readWithProgress(await open(base + name), (bytes) => {
+				readWithProgress(await open(`${base}${name}?v=${__PYODIDE_VERSION__}`), (bytes) => {
 					received += bytes;
 					onProgress(Math.min(received, __PYODIDE_BYTES__), __PYODIDE_BYTES__);
 				})

@@ -1,0 +1,31 @@
+/**
+ * Registers the service worker that keeps the site for reading offline (see
+ * `integrations/offline-reading.ts`), once the page has loaded. When a newer
+ * version of the site is waiting to take over, the page says so and offers to
+ * reload into it; until the reader accepts, the page they are reading stays.
+ */
+export function keepForOfflineReading() {
+	const workers = navigator.serviceWorker;
+	if (!workers || import.meta.env.DEV) return;
+	addEventListener('load', () => void watchForUpdates(workers));
+}
+
+/** Registers the worker, and offers a newer version of the site whenever one waits. */
+async function watchForUpdates(workers: ServiceWorkerContainer) {
+	const registration = await workers.register(`${import.meta.env.BASE_URL}sw.js`);
+	const offerUpdate = () => {
+		const waiting = registration.waiting;
+		const notice = document.getElementById('site-updated');
+		// A first install has no page to replace: only a worker that waits behind another is an update.
+		if (!waiting || !workers.controller || !notice) return;
+		notice.hidden = false;
+		notice.querySelector('button')!.onclick = () => {
+			workers.addEventListener('controllerchange', () => location.reload());
+			waiting.postMessage({ type: 'SKIP_WAITING' });
+		};
+	};
+	offerUpdate();
+	registration.addEventListener('updatefound', () =>
+		registration.installing?.addEventListener('statechange', offerUpdate)
+	);
+}
