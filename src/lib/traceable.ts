@@ -10,8 +10,8 @@ import type { Language } from '../shared/languages.ts';
 const DEFINES_SOMETHING_TO_TRACE: Record<Language, RegExp> = {
 	// A function, a lambda, or a generator expression: `(x for x in xs)`.
 	python: /\bdef\s|\blambda\b|\([^()]*\bfor\b[^()]*\bin\b[^()]*\)/,
-	// A function, generator function or arrow function; class methods are not recorded.
-	typescript: /\bfunction\b|=>/,
+	// A function, generator function, arrow function, or a class and its methods.
+	typescript: /\bfunction\b|=>|\bclass\b/,
 };
 
 export function hasSomethingToTrace(code: string, language: Language): boolean {

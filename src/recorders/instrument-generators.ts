@@ -24,7 +24,15 @@ export interface GeneratorTracing {
 	named<F extends (...args: never[]) => unknown>(generatorFunction: F, name: string): F;
 	/** Wraps a plain function so that each call records the call and its return (or raise). */
 	called<F extends (...args: never[]) => unknown>(plainFunction: F, name: string): F;
+	/** Wraps a class's plain methods, its prototype's and its static ones, as `called` wraps functions. */
+	methods(constructor: object): void;
 }
+
+/**
+ * Plain and async functions, told by their tag, which holds in any realm: a call
+ * runs the body and returns, where a generator function's does not.
+ */
+const CALLED_KINDS = new Set(['[object Function]', '[object AsyncFunction]']);
 
 interface Options {
 	/** The realm's %GeneratorPrototype%, e.g. `Object.getPrototypeOf(function* () {}).prototype`. */
@@ -115,7 +123,43 @@ export function instrumentGenerators({
 		});
 	}
 
+	function called<F extends (...args: never[]) => unknown>(plainFunction: F, name: string): F {
+		return new Proxy(plainFunction, {
+			apply(target, thisArg, args) {
+				const caller = currentCaller();
+				record({ kind: 'function-call', generator: name, caller, line: findLine() });
+				// What it calls, it drives.
+				running.push(name);
+				try {
+					const value: unknown = Reflect.apply(target, thisArg, args);
+					record({ kind: 'function-return', generator: name, caller, value: show(value) });
+					return value;
+				} catch (error) {
+					record({ kind: 'raise', generator: name, caller, value: describeError(error) });
+					throw error;
+				} finally {
+					running.pop();
+				}
+			},
+		});
+	}
+
 	return {
+		called,
+		methods(constructor) {
+			const owners = [constructor, (constructor as { prototype: object }).prototype];
+			for (const owner of owners)
+				for (const key of Object.getOwnPropertyNames(owner)) {
+					const descriptor = Object.getOwnPropertyDescriptor(owner, key)!;
+					const method: unknown = descriptor.value;
+					if (key === 'constructor' || typeof method !== 'function') continue;
+					if (!CALLED_KINDS.has(Object.prototype.toString.call(method))) continue;
+					Object.defineProperty(owner, key, {
+						...descriptor,
+						value: called(method as (...args: never[]) => unknown, key),
+					});
+				}
+		},
 		named(generatorFunction, name) {
 			return new Proxy(generatorFunction, {
 				apply(target, thisArg, args) {
@@ -126,26 +170,6 @@ export function instrumentGenerators({
 						record({ kind: 'create', generator: id, caller: currentCaller(), line: findLine() });
 					}
 					return generator;
-				},
-			});
-		},
-		called(plainFunction, name) {
-			return new Proxy(plainFunction, {
-				apply(target, thisArg, args) {
-					const caller = currentCaller();
-					record({ kind: 'function-call', generator: name, caller, line: findLine() });
-					// What it calls, it drives.
-					running.push(name);
-					try {
-						const value: unknown = Reflect.apply(target, thisArg, args);
-						record({ kind: 'function-return', generator: name, caller, value: show(value) });
-						return value;
-					} catch (error) {
-						record({ kind: 'raise', generator: name, caller, value: describeError(error) });
-						throw error;
-					} finally {
-						running.pop();
-					}
 				},
 			});
 		},

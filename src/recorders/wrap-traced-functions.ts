@@ -1,8 +1,9 @@
 /**
  * Prepares compiled TypeScript for a traced run: each generator function is
  * passed through `__generatorTrace.named`, so that the trace can say which
- * function made each generator, and each named plain function through
- * `__generatorTrace.called`, so that it can draw a run's calls and returns.
+ * function made each generator, each named plain or async function through
+ * `__generatorTrace.called`, so that it can draw a run's calls and returns, and
+ * each class declaration's methods through `__generatorTrace.methods`.
  * Only the code that runs changes, never what the reader sees, and no line
  * moves, so errors and the trace keep the reader's line numbers.
  */
@@ -34,11 +35,12 @@ function inferName(node: FunctionNode, parent: Node | undefined): string | undef
 
 /**
  * The wrapper of a function: `named` for a generator function, `called` for a
- * plain one. An async function is neither (its calls return promises, not results).
+ * plain or async one (whose call returns its promise at once, as the trace then
+ * shows). An async generator is neither.
  */
 function wrapperOf(node: FunctionNode): 'named' | 'called' | undefined {
 	if (node.generator) return node.async ? undefined : 'named';
-	return node.async ? undefined : 'called';
+	return 'called';
 }
 
 export function wrapTracedFunctions(code: string): string {
@@ -81,6 +83,11 @@ export function wrapTracedFunctions(code: string): string {
 				at,
 				text: `${name} = ${TRACE_PARAMETER}.${wrapper}(${name}, ${JSON.stringify(name)});`,
 			});
+		},
+		ClassDeclaration(node) {
+			const name = (node as unknown as { id?: { name: string } | null }).id?.name;
+			// On the declaration's last line, so that no line moves.
+			if (name) insertions.push({ at: node.end, text: `;${TRACE_PARAMETER}.methods(${name});` });
 		},
 		FunctionExpression(node, _state, ancestors) {
 			wrapExpression(node, ancestors.at(-2));

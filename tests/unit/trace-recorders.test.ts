@@ -118,6 +118,30 @@ count(0).next();
 	});
 });
 
+describe('the TypeScript recorder, for plain calls', () => {
+	test("records a class's methods and an async function's call, which returns its promise", () => {
+		const events = traceTypeScript(`
+class Counter {
+  count = 0;
+  add(step: number): number { return (this.count += step); }
+  static start(): Counter { return new Counter(); }
+}
+async function later(): Promise<number> { return 1; }
+const counter = Counter.start();
+counter.add(2);
+void later();
+`).filter((event) => event.kind !== 'create');
+		expect(summarize(events)).toEqual([
+			'caller -> start function-call',
+			'start -> caller function-return [object Object]',
+			'caller -> add function-call',
+			'add -> caller function-return 2',
+			'caller -> later function-call',
+			'later -> caller function-return [object Promise]',
+		]);
+	});
+});
+
 describe('the Python recorder', () => {
 	test('records a send and a throw passed down a yield from chain, with lines', () => {
 		const events = tracePython(`def inner():
