@@ -12,7 +12,11 @@ export function keepForOfflineReading() {
 
 /** Registers the worker, and offers a newer version of the site whenever one waits. */
 async function watchForUpdates(workers: ServiceWorkerContainer) {
-	const registration = await workers.register(`${import.meta.env.BASE_URL}sw.js`);
+	// Refused (a private window, a browser that blocks workers): the site still works online.
+	const registration = await workers
+		.register(`${import.meta.env.BASE_URL}sw.js`)
+		.catch(() => undefined);
+	if (!registration) return;
 	const offerUpdate = () => {
 		const waiting = registration.waiting;
 		const notice = document.getElementById('site-updated');
