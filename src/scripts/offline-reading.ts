@@ -1,13 +1,13 @@
 /**
  * Registers the service worker that keeps the site for reading offline (see
- * `integrations/offline-reading.ts`), once the page has loaded. When a newer
- * version of the site is waiting to take over, the page says so and offers to
- * reload into it; until the reader accepts, the page they are reading stays.
+ * `integrations/offline-reading.ts`); the page calls this on the reader's first
+ * interaction, when the page has long loaded. When a newer version of the site
+ * is waiting to take over, the page says so and offers to reload into it; until
+ * the reader accepts, the page they are reading stays.
  */
 export function keepForOfflineReading() {
 	const workers = navigator.serviceWorker;
-	if (!workers || import.meta.env.DEV) return;
-	addEventListener('load', () => void watchForUpdates(workers));
+	if (workers && !import.meta.env.DEV) void watchForUpdates(workers);
 }
 
 /** Registers the worker, and offers a newer version of the site whenever one waits. */

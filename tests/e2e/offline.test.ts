@@ -26,6 +26,8 @@ function snippetOn(page: string) {
 async function visitOnce(path: string): Promise<{ page: Page; context: BrowserContext }> {
 	const { page, context } = await site.newPage({ serviceWorkers: 'allow' });
 	await page.goto(site.url(path));
+	// The site is kept from the reader's first interaction on.
+	await page.mouse.move(10, 10);
 	// Ready once installed, that is once everything is precached; it then takes this page over.
 	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 	await expect
