@@ -89,6 +89,80 @@ export const SOURCES = {
 		title: 'TypeScript 3.6 release notes: Stricter Generators',
 		url: 'https://www.typescriptlang.org/docs/handbook/release-notes/typescript-3-6.html#stricter-generators',
 	},
+	'pep-3156': {
+		title: 'PEP 3156 – Asynchronous IO Support Rebooted: the “asyncio” Module',
+		details: 'Python 3.4',
+		url: 'https://peps.python.org/pep-3156/',
+	},
+	'python-types-coroutine': {
+		title: 'The Python Standard Library: types.coroutine',
+		url: 'https://docs.python.org/3/library/types.html#types.coroutine',
+	},
+	'python-concurrent-futures': {
+		title: 'The Python Standard Library: concurrent.futures — Future objects',
+		url: 'https://docs.python.org/3/library/concurrent.futures.html#future-objects',
+	},
+	'python-asyncio-tasks': {
+		title: 'The Python Standard Library: asyncio — Coroutines and Tasks',
+		url: 'https://docs.python.org/3/library/asyncio-task.html',
+	},
+	'python-xml-sax-handler': {
+		title: 'The Python Standard Library: xml.sax.handler — Base classes for SAX handlers',
+		url: 'https://docs.python.org/3/library/xml.sax.handler.html',
+	},
+	'python-pyexpat': {
+		title: 'The Python Standard Library: xml.parsers.expat — Fast XML parsing using Expat',
+		url: 'https://docs.python.org/3/library/pyexpat.html',
+	},
+	'python-itertools': {
+		title: 'The Python Standard Library: itertools',
+		url: 'https://docs.python.org/3/library/itertools.html',
+	},
+	'python-heapq': {
+		title: 'The Python Standard Library: heapq — Heap queue algorithm',
+		url: 'https://docs.python.org/3/library/heapq.html',
+	},
+	'python-random': {
+		title: 'The Python Standard Library: random — Generate pseudo-random numbers',
+		details: 'Notes on Reproducibility',
+		url: 'https://docs.python.org/3/library/random.html',
+	},
+	'mdn-math-random': {
+		title: 'MDN Web Docs: Math.random()',
+		url: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Math/random',
+	},
+	'park-miller-1988': {
+		author: 'Stephen K. Park and Keith W. Miller',
+		title: 'Random Number Generators: Good Ones Are Hard to Find',
+		details: 'Communications of the ACM 31(10), October 1988, pp. 1192–1201',
+	},
+	simpy: {
+		title: 'SimPy: discrete-event simulation for Python',
+		url: 'https://simpy.readthedocs.io/',
+	},
+	'mdn-async-function': {
+		title: 'MDN Web Docs: async function',
+		url: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Statements/async_function',
+	},
+	'mdn-await': {
+		title: 'MDN Web Docs: await',
+		url: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Operators/await',
+	},
+	'typescript-1-7': {
+		title: 'TypeScript 1.7 release notes: async/await support in ES6 targets',
+		url: 'https://www.typescriptlang.org/docs/handbook/release-notes/typescript-1-7.html',
+	},
+	'typescript-2-1': {
+		title: 'TypeScript 2.1 release notes: Downlevel Async Functions',
+		url: 'https://www.typescriptlang.org/docs/handbook/release-notes/typescript-2-1.html#downlevel-async-functions',
+	},
+	co: {
+		author: 'TJ Holowaychuk',
+		title: 'co',
+		details:
+			'generator-based control flow for Node.js; from version 4 (2014), it returns a promise',
+		url: 'https://github.com/tj/co',
+	},
 	'notes-coroutine-concept': {
 		title: 'Step 1 – Coroutine Concept',
 		details: 'the first step of a tutorial on coroutines, in a Markdown and a MyST version',
