@@ -48,6 +48,8 @@ class SnippetRunnerElement extends HTMLElement {
 	#tabs: HTMLButtonElement[] = [];
 	#editors = new Map<Language, SnippetEditor>();
 	#editing: Promise<void> | undefined;
+	/** A shared edit on show (see snippet-sharing.ts): kept in the reader's storage only once changed. */
+	#shared: Partial<Record<Language, string>> | undefined;
 	/** Ends what listens beyond this element (the site-wide language choice) when it leaves the page. */
 	#connected = new AbortController();
 
@@ -87,6 +89,14 @@ class SnippetRunnerElement extends HTMLElement {
 			() => void this.#startEditing().then(() => this.#focusEditor())
 		);
 		reset?.addEventListener('click', () => this.#reset());
+		// The links by the title: to the snippet, to the reader's edit, to the Playground.
+		this.#part('figcaption')?.addEventListener('click', (event) => {
+			const link = (event.target as Element).closest<HTMLElement>('[data-link]');
+			if (!link) return;
+			// A link to the snippet is followed as well as copied.
+			if (link.dataset.link !== 'copy') event.preventDefault();
+			void import('./snippet-sharing.ts').then((sharing) => sharing.followSnippetLink(this, link));
+		});
 		if (edit) edit.disabled = false;
 		// A reader's earlier edits come back, shown but never run until asked.
 		if (LANGUAGES.some((language) => loadEdit(this.#id, language) !== null))
@@ -181,17 +191,17 @@ class SnippetRunnerElement extends HTMLElement {
 	}
 
 	/** The code to run: the reader's edit if there is one, else the documented code. */
-	#currentCode(language: Language): string {
+	currentCode(language: Language): string {
 		return this.#editors.get(language)?.getCode() ?? this.#documented(language) ?? '';
 	}
 
-	#isEdited(language: Language): boolean {
+	isEdited(language: Language): boolean {
 		const documented = this.#documented(language);
-		return documented !== null && this.#currentCode(language) !== documented;
+		return documented !== null && this.currentCode(language) !== documented;
 	}
 
 	#updateEditedState() {
-		const edited = LANGUAGES.some((language) => this.#isEdited(language));
+		const edited = LANGUAGES.some((language) => this.isEdited(language));
 		this.toggleAttribute('data-edited', edited);
 		const reset = this.#part<HTMLButtonElement>('[data-reset]');
 		if (reset) reset.hidden = !edited;
@@ -215,7 +225,8 @@ class SnippetRunnerElement extends HTMLElement {
 					language,
 					label: `${LABELS[language]} code, editable`,
 					onChange: (code) => {
-						saveEdit(this.#id, language, code === documented ? null : code);
+						if (code !== this.#shared?.[language])
+							saveEdit(this.#id, language, code === documented ? null : code);
 						this.#updateEditedState();
 					},
 					onRun: () => void this.#run(language),
@@ -231,6 +242,21 @@ class SnippetRunnerElement extends HTMLElement {
 		return this.#editing;
 	}
 
+	/** Shows a shared edit in the editor, marked as such, without running it. */
+	async showSharedEdit(codes: Partial<Record<Language, string>>) {
+		this.#shared = codes;
+		this.toggleAttribute('data-shared', true);
+		await this.#startEditing();
+		for (const language of LANGUAGES) {
+			const code = codes[language];
+			if (code !== undefined) this.#editors.get(language)?.setCode(code);
+		}
+		// Shown in its language: the page's choice of language follows.
+		const [first] = LANGUAGES.filter((language) => codes[language] !== undefined);
+		if (first && !codes[getPreferredLanguage() as Language]) setPreferredLanguage(first);
+		this.#updateEditedState();
+	}
+
 	#focusEditor() {
 		const selected = this.#tabs.find((tab) => tab.getAttribute('aria-selected') === 'true')?.dataset
 			.lang;
@@ -239,10 +265,14 @@ class SnippetRunnerElement extends HTMLElement {
 	}
 
 	#reset() {
+		// Resetting a shared edit leaves the reader's own edit, if any, in their storage.
+		const shared = this.#shared;
+		this.#shared = undefined;
+		this.removeAttribute('data-shared');
 		for (const language of LANGUAGES) {
 			const documented = this.#documented(language);
 			if (documented !== null) this.#editors.get(language)?.setCode(documented);
-			saveEdit(this.#id, language, null);
+			if (!shared) saveEdit(this.#id, language, null);
 		}
 		for (const verdict of this.querySelectorAll<HTMLElement>('[data-verdict]')) {
 			verdict.textContent = '';
@@ -272,7 +302,7 @@ class SnippetRunnerElement extends HTMLElement {
 					{
 						root: this,
 						languages: LANGUAGES.filter((language) => this.#documented(language) !== null),
-						currentCode: (language) => this.#currentCode(language),
+						currentCode: (language) => this.currentCode(language),
 						run: (language, request) => this.#run(language, { trace: true, signal: request }),
 					},
 					signal
@@ -313,9 +343,9 @@ class SnippetRunnerElement extends HTMLElement {
 			const markLine = (line: number | null, reveal = false) =>
 				markErrorLine(this, language, line, { editor: this.#editors.get(language), reveal });
 			markLine(null);
-			const edited = this.#isEdited(language);
+			const edited = this.isEdited(language);
 			if (language === 'python') rememberPythonUsed();
-			const outcome = await runSnippet(language, this.#currentCode(language), transcript, {
+			const outcome = await runSnippet(language, this.currentCode(language), transcript, {
 				signal,
 				trace,
 				onProgress: (progress) => showStartProgress(verdict, progress),
@@ -356,6 +386,9 @@ export function defineSnippetRunner() {
 	if (customElements.get('snippet-runner')) return;
 	customElements.define('snippet-runner', SnippetRunnerElement);
 	startPythonIfUsedBefore();
+	// Opened from a link that shares a reader's edit.
+	if (location.search.includes('share='))
+		void import('./snippet-sharing.ts').then((sharing) => sharing.openSharedEdit());
 	// Moving to another chapter keeps the sandbox, and Python in it, but not the run
 	// that was going on: its snippet is leaving the page.
 	document.addEventListener('astro:before-swap', () => latestRequest?.abort());
