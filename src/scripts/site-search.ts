@@ -1,7 +1,4 @@
 /** `<site-search>`: the header's search dialog (see Search.astro). */
-// Only the stylesheet's address: it is added to the page when search first opens, not with the page.
-import pagefindStylesheet from '@pagefind/default-ui/css/ui.css?url';
-import { withBase } from '../lib/site.ts';
 
 class SiteSearch extends HTMLElement {
 	#loaded = false;
@@ -45,20 +42,9 @@ class SiteSearch extends HTMLElement {
 		dialog.showModal();
 		if (!this.#loaded) {
 			this.#loaded = true;
-			const stylesheet = Object.assign(document.createElement('link'), {
-				rel: 'stylesheet',
-				href: pagefindStylesheet,
-			});
-			document.head.append(stylesheet);
-			const { PagefindUI } = await import('@pagefind/default-ui');
-			new PagefindUI({
-				element: this.querySelector('[data-search-ui]'),
-				bundlePath: withBase('/pagefind/'),
-				baseUrl: withBase('/'),
-				showImages: false,
-				showSubResults: true,
-				autofocus: true,
-			});
+			// Pagefind's interface, loaded when search first opens.
+			const { startSearchUi } = await import('./search-ui.ts');
+			startSearchUi(this.querySelector('[data-search-ui]'));
 		}
 		dialog.querySelector<HTMLInputElement>('input')?.focus();
 	}
