@@ -27,6 +27,8 @@ export default defineConfig({
 					hookTimeout: 120_000,
 					// One browser at a time: the machines that run this have two cores.
 					fileParallelism: false,
+					// A file's concurrent tests (test.concurrent), two pages at a time.
+					maxConcurrency: 2,
 				},
 			},
 		],
