@@ -14,13 +14,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONTENT_DIR, getChapterId, listChapterFiles } from '../src/lib/chapter-files.ts';
-import { runSnippetInNode } from '../src/snippets/run-in-node.ts';
 import { PyodideRunner } from '../src/snippets/run-in-pyodide.ts';
 import {
 	applyRewrites,
 	checkProgram,
 	findDocumentedPrograms,
-	type RunProgram,
+	runAsReadersDo,
 } from '../src/snippets/update-transcripts.ts';
 
 const { values, positionals: filters } = parseArgs({
@@ -30,8 +29,7 @@ const { values, positionals: filters } = parseArgs({
 const contentDir = values.content ? `${path.resolve(values.content)}/` : CONTENT_DIR;
 
 const pyodide = new PyodideRunner();
-const run: RunProgram = (language, code) =>
-	language === 'python' ? pyodide.run(code) : runSnippetInNode(language, code);
+const run = runAsReadersDo(() => pyodide);
 
 let checked = 0;
 let drifted = 0;

@@ -10,23 +10,20 @@
  */
 import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { runSnippetInNode } from '../snippets/run-in-node.ts';
 import { PyodideRunner } from '../snippets/run-in-pyodide.ts';
 import {
 	checkProgram,
 	findDocumentedPrograms,
 	type ProgramCheck,
-	type RunProgram,
+	runAsReadersDo,
 } from '../snippets/update-transcripts.ts';
 
 let logger: AstroIntegrationLogger | undefined;
 let pyodide: PyodideRunner | undefined;
 const checks = new Map<string, Promise<ProgramCheck>>();
 
-const run: RunProgram = (language, code) =>
-	language === 'python'
-		? (pyodide ??= new PyodideRunner()).run(code)
-		: runSnippetInNode(language, code);
+// Pyodide starts with the first Python program to check.
+const run = runAsReadersDo(() => (pyodide ??= new PyodideRunner()));
 
 /** Turns the check on for `astro dev`, and stops Pyodide when the server stops. */
 export function transcriptDrift(): AstroIntegration {
@@ -62,16 +59,15 @@ export async function findTranscriptDrift(
 				program.code,
 				program.fences.map((fence) => fence.documented),
 			]);
-			let check = checks.get(key);
-			if (!check) {
-				check = checkProgram(program, run);
-				checks.set(key, check);
-				for (const message of [...(await check).drifts, ...(await check).problems])
-					log.warn(`The transcript no longer holds: ${message}`);
-			}
+			const known = checks.get(key);
+			const check = known ?? checkProgram(program, run);
+			checks.set(key, check);
 			const { drifts, problems } = await check;
-			if (drifts.length + problems.length > 0)
-				drift.set(program.id, [...drifts, ...problems].join('\n\n'));
+			const messages = [...drifts, ...problems];
+			// Told in the terminal once, when this version of the program is first checked.
+			if (!known)
+				for (const message of messages) log.warn(`The transcript no longer holds: ${message}`);
+			if (messages.length > 0) drift.set(program.id, messages.join('\n\n'));
 		})
 	);
 	return drift;

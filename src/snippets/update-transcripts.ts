@@ -17,7 +17,8 @@ import { compareOutput, formatDiff, splitOutputLines } from '../shared/compare-o
 import { LANGUAGES, type Language } from '../shared/languages.ts';
 import { isExerciseElement, OUTPUT_FENCES, readExercise } from './read-exercise.ts';
 import { isSnippetElement, readSnippet } from './read-snippet.ts';
-import { problemsOfRun, type ProgramResult } from './run-in-node.ts';
+import { problemsOfRun, runSnippetInNode, type ProgramResult } from './run-in-node.ts';
+import type { PyodideRunner } from './run-in-pyodide.ts';
 
 /** One transcript fence in a chapter's source, and whose output it documents. */
 interface TranscriptFence {
@@ -82,6 +83,12 @@ export function findDocumentedPrograms(source: string, file: string): Documented
 }
 
 export type RunProgram = (language: Language, code: string) => Promise<ProgramResult>;
+
+/** Runs Python in the given Pyodide, the Python readers run, and TypeScript in Node. */
+export function runAsReadersDo(pyodide: () => PyodideRunner): RunProgram {
+	return (language, code) =>
+		language === 'python' ? pyodide().run(code) : runSnippetInNode(language, code);
+}
 
 const LABELS: Record<Language, string> = { python: 'Python', typescript: 'TypeScript' };
 

@@ -7,9 +7,12 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, expect, test } from 'vitest';
 import { compareDiagramWithRun } from '../../src/snippets/check-diagram.ts';
 import { extractDocumentedDiagrams } from '../../src/snippets/extract-snippets.ts';
-import { runSnippetInNode } from '../../src/snippets/run-in-node.ts';
 import { PYODIDE_TEST_TIMEOUT_MS, PyodideRunner } from '../../src/snippets/run-in-pyodide.ts';
-import { checkProgram, findDocumentedPrograms } from '../../src/snippets/update-transcripts.ts';
+import {
+	checkProgram,
+	findDocumentedPrograms,
+	runAsReadersDo,
+} from '../../src/snippets/update-transcripts.ts';
 
 const GUIDE = 'content/README.md';
 const guide = await readFile(GUIDE, 'utf8');
@@ -33,8 +36,9 @@ test(
 			'countdown-from-three',
 		]);
 		for (const program of programs) {
-			const { drifts, problems } = await checkProgram(program, (language, code) =>
-				language === 'python' ? pyodide.run(code) : runSnippetInNode(language, code)
+			const { drifts, problems } = await checkProgram(
+				program,
+				runAsReadersDo(() => pyodide)
 			);
 			expect([...drifts, ...problems]).toEqual([]);
 		}
