@@ -21,8 +21,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { createMermaidRenderer } from 'mermaid-isomorphic';
-import { chromium, type Browser, type BrowserType, type LaunchOptions } from 'playwright';
+import type { createMermaidRenderer } from 'mermaid-isomorphic';
+import type { Browser, BrowserType, LaunchOptions } from 'playwright';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
@@ -57,10 +57,12 @@ let browser: Promise<Browser> | undefined;
 function sharedBrowserType(launchOptions: LaunchOptions): BrowserType {
 	const launch = async () => {
 		// A launch that failed is forgotten, so that the next diagram tries again.
-		browser ??= chromium.launch(launchOptions).catch((error: unknown) => {
-			browser = undefined;
-			throw error;
-		});
+		browser ??= import('playwright')
+			.then(({ chromium }) => chromium.launch(launchOptions))
+			.catch((error: unknown) => {
+				browser = undefined;
+				throw error;
+			});
 		const shared = await browser;
 		return { newContext: shared.newContext.bind(shared), close: async () => {} };
 	};
@@ -122,30 +124,60 @@ interface Diagram {
 	svg?: string;
 }
 
+/**
+ * Drawings under way, by cache file: a diagram that several pages of one build
+ * hold (a chapter's copy, a shared figure) is drawn once, by the first page
+ * that asks, and the others wait for it.
+ */
+const drawing = new Map<string, Promise<string>>();
+
 export function rehypeMermaidCached({
 	launchOptions,
 	cacheDir = DIAGRAM_CACHE_DIR,
 }: MermaidOptions) {
-	const render = createMermaidRenderer({ browserType: sharedBrowserType(launchOptions) });
+	// Loaded on the first diagram the cache lacks: a build that finds them all never loads a browser.
+	let render: Promise<ReturnType<typeof createMermaidRenderer>> | undefined;
+	const renderer = () =>
+		(render ??= import('mermaid-isomorphic').then(({ createMermaidRenderer }) =>
+			createMermaidRenderer({ browserType: sharedBrowserType(launchOptions) })
+		));
 
-	/** Draws the diagrams the cache lacks, all of a page's in one batch, and caches them. */
-	async function drawMissing(missing: Diagram[], file: VFile) {
-		if (missing.length === 0) return;
-		const sources = missing.map((diagram) => diagram.source);
+	/** Draws the given diagrams in one batch, caches each, and resolves to the drawings in order. */
+	async function drawBatch(sources: string[], cacheFiles: string[]): Promise<string[]> {
 		// Ids `mermaid-<batch>-<n>`: unique on a page whatever batches its diagrams came from.
-		const results = await render(sources, {
-			prefix: `mermaid-${hashOf(sources.join('\n')).slice(0, 8)}`,
+		const results = await (
+			await renderer()
+		)(sources, { prefix: `mermaid-${hashOf(sources.join('\n')).slice(0, 8)}` });
+		return Promise.all(
+			results.map(async (result, index) => {
+				if (result.status !== 'fulfilled') throw result.reason;
+				await writeCached(cacheFiles[index]!, result.value.svg);
+				return result.value.svg;
+			})
+		);
+	}
+
+	/** Draws the diagrams the cache lacks, a page's own in one batch, and caches them. */
+	async function drawMissing(missing: Diagram[], file: VFile) {
+		const mine = missing.filter((diagram) => !drawing.has(diagram.cacheFile));
+		const batch = mine.length
+			? drawBatch(
+					mine.map((diagram) => diagram.source),
+					mine.map((diagram) => diagram.cacheFile)
+				)
+			: Promise.resolve([]);
+		mine.forEach((diagram, index) => {
+			const drawn = batch.then((svgs) => svgs[index]!);
+			drawn.catch(() => drawing.delete(diagram.cacheFile));
+			drawing.set(diagram.cacheFile, drawn);
 		});
 		await Promise.all(
-			missing.map(async (diagram, index) => {
-				const result = results[index];
-				if (result?.status !== 'fulfilled')
-					return file.fail(
-						`This diagram could not be drawn: ${String(result?.reason)}`,
-						diagram.node
-					);
-				diagram.svg = result.value.svg;
-				await writeCached(diagram.cacheFile, diagram.svg);
+			missing.map(async (diagram) => {
+				try {
+					diagram.svg = await drawing.get(diagram.cacheFile);
+				} catch (error) {
+					file.fail(`This diagram could not be drawn: ${String(error)}`, diagram.node);
+				}
 			})
 		);
 	}
