@@ -22,6 +22,9 @@ export default defineConfig({
 	base: process.env.SITE_BASE || '/',
 	trailingSlash: 'always',
 	prefetch: false,
+	// A rebuild copies the chapters whose text and menu have not changed (`pageCacheKey`)
+	// from the last build, in `node_modules/.astro/`, instead of rendering them again.
+	experimental: { incrementalBuild: true },
 	// Stylesheets as files, cached once for every chapter, instead of copied into each page's HTML.
 	build: { inlineStylesheets: 'never' },
 	integrations: [
