@@ -33,5 +33,10 @@ export default tseslint.config(
 		// nor for this plain-JavaScript config and install script.
 		files: ['**/*.astro', '**/*.astro/*.ts', '**/*.{js,mjs}'],
 		...tseslint.configs.disableTypeChecked,
+	},
+	{
+		// The service worker is a classic script, run by the browser as a worker.
+		files: ['src/service-worker/**/*.js'],
+		languageOptions: { globals: { ...globals.serviceworker, workbox: 'readonly' } },
 	}
 );
