@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { CHROMIUM_ARGS, getChromiumPath } from './src/integrations/chromium.ts';
+import { mermaidAssets } from './src/integrations/mermaid-assets.ts';
 import { offlineReading } from './src/integrations/offline-reading.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { pyodideAssets } from './src/integrations/pyodide-assets.ts';
@@ -32,6 +33,7 @@ export default defineConfig({
 		sitemap(),
 		snippetsManifest(),
 		pyodideAssets(),
+		mermaidAssets(),
 		pagefindIndex(),
 		diagramBrowser(),
 		transcriptDrift(),

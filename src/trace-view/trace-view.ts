@@ -82,7 +82,11 @@ let mermaidLoaded: Promise<typeof import('mermaid').default> | undefined;
  * meets one: parsing a small diagram loads it, so the first trace draws at once.
  */
 function loadMermaid() {
-	mermaidLoaded ??= import('mermaid').then(async ({ default: mermaid }) => {
+	mermaidLoaded ??= (
+		import(/* @vite-ignore */ `${import.meta.env.BASE_URL}${__MERMAID_PATH__}`) as Promise<
+			typeof import('mermaid')
+		>
+	).then(async ({ default: mermaid }) => {
 		configureMermaid(mermaid);
 		await mermaid.parse('sequenceDiagram\n  A->>B: ready').catch(() => undefined);
 		return mermaid;
