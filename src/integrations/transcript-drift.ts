@@ -10,20 +10,36 @@
  */
 import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { PyodideRunner } from '../snippets/run-in-pyodide.ts';
-import {
-	checkProgram,
-	findDocumentedPrograms,
-	type ProgramCheck,
-	runAsReadersDo,
-} from '../snippets/update-transcripts.ts';
+import type { PyodideRunner } from '../snippets/run-in-pyodide.ts';
+import type { ProgramCheck } from '../snippets/update-transcripts.ts';
 
 let logger: AstroIntegrationLogger | undefined;
 let pyodide: PyodideRunner | undefined;
 const checks = new Map<string, Promise<ProgramCheck>>();
 
-// Pyodide starts with the first Python program to check.
-const run = runAsReadersDo(() => (pyodide ??= new PyodideRunner()));
+type UpdateTranscripts = typeof import('../snippets/update-transcripts.ts');
+
+/** The runners, loaded by the first check: a build, which checks nothing, never loads them. */
+let checker:
+	| Promise<
+			Pick<UpdateTranscripts, 'checkProgram' | 'findDocumentedPrograms'> & {
+				run: ReturnType<UpdateTranscripts['runAsReadersDo']>;
+			}
+	  >
+	| undefined;
+
+function loadChecker() {
+	checker ??= Promise.all([
+		import('../snippets/update-transcripts.ts'),
+		import('../snippets/run-in-pyodide.ts'),
+	]).then(([{ checkProgram, findDocumentedPrograms, runAsReadersDo }, { PyodideRunner }]) => ({
+		checkProgram,
+		findDocumentedPrograms,
+		// Pyodide starts with the first Python program to check.
+		run: runAsReadersDo(() => (pyodide ??= new PyodideRunner())),
+	}));
+	return checker;
+}
 
 /** Turns the check on for `astro dev`, and stops Pyodide when the server stops. */
 export function transcriptDrift(): AstroIntegration {
@@ -52,6 +68,7 @@ export async function findTranscriptDrift(
 ): Promise<Map<string, string>> {
 	const drift = new Map<string, string>();
 	if (!log) return drift;
+	const { checkProgram, findDocumentedPrograms, run } = await loadChecker();
 	await Promise.all(
 		findDocumentedPrograms(source, path.relative(process.cwd(), file)).map(async (program) => {
 			const key = JSON.stringify([

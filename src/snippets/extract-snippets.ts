@@ -9,6 +9,23 @@ import { isExerciseElement, readExercise } from './read-exercise.ts';
 import type { AuthoredExercise } from '../shared/exercise.ts';
 import type { AuthoredSnippet } from '../shared/snippet.ts';
 
+/**
+ * Chapters parsed so far, by their source. A build reads each chapter's snippets,
+ * exercises and diagrams, and parsing MDX is the slow part.
+ */
+const parsedChapters = new Map<string, Root>();
+
+function parseMdx(mdxSource: string): Root {
+	let tree = parsedChapters.get(mdxSource);
+	if (!tree) {
+		tree = unified().use(remarkParse).use(remarkMdx).parse(mdxSource);
+		// Sources edited while the dev server runs: only the latest few versions are kept.
+		if (parsedChapters.size >= 64) parsedChapters.delete(parsedChapters.keys().next().value!);
+		parsedChapters.set(mdxSource, tree);
+	}
+	return tree;
+}
+
 /** Every element of one chapter's MDX source that `isElement` picks, read by `read`, in page order. */
 function extractElements<T>(
 	mdxSource: string,
@@ -16,7 +33,7 @@ function extractElements<T>(
 	isElement: (node: MdxJsxFlowElement) => boolean,
 	read: (node: MdxJsxFlowElement, file: string) => T
 ): T[] {
-	const tree: Root = unified().use(remarkParse).use(remarkMdx).parse(mdxSource);
+	const tree = parseMdx(mdxSource);
 	const found: T[] = [];
 	visit(tree, 'mdxJsxFlowElement', (node) => {
 		if (!isElement(node)) return undefined;
@@ -45,7 +62,7 @@ export interface DocumentedDiagram {
 }
 
 export function extractDocumentedDiagrams(mdxSource: string, file: string): DocumentedDiagram[] {
-	const tree: Root = unified().use(remarkParse).use(remarkMdx).parse(mdxSource);
+	const tree = parseMdx(mdxSource);
 	const diagrams: DocumentedDiagram[] = [];
 	visit(tree, 'code', (node) => {
 		const snippetId =
@@ -67,7 +84,7 @@ export function extractDocumentedDiagrams(mdxSource: string, file: string): Docu
  * are a sketch (```mermaid sketch): each is a claim about a run that nothing checks.
  */
 export function findUncheckedSequenceDiagrams(mdxSource: string, file: string): string[] {
-	const tree: Root = unified().use(remarkParse).use(remarkMdx).parse(mdxSource);
+	const tree = parseMdx(mdxSource);
 	const unchecked: string[] = [];
 	visit(tree, 'code', (node) => {
 		const meta = node.meta ?? '';
