@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { compareCoursePositions, getChapterPath } from './chapter-files.ts';
-import { extractExercises } from '../snippets/extract-snippets.ts';
 
 export type Chapter = CollectionEntry<'chapters'>;
 
@@ -20,31 +19,12 @@ export interface ChapterLink {
 	exercises: string[];
 }
 
-/**
- * Each chapter's exercise ids, read once for each version of its text (`digest`):
- * every page's sidebar lists them all, and parsing every chapter for every page
- * made the build grow with the square of the chapters.
- */
-const exerciseIds = new Map<string, string[]>();
-
-function exercisesOf(chapter: Chapter): string[] {
-	const key = `${chapter.id}:${chapter.digest ?? ''}`;
-	let ids = exerciseIds.get(key);
-	if (!ids) {
-		ids = extractExercises(chapter.body ?? '', chapter.filePath ?? chapter.id).map(
-			(exercise) => exercise.id
-		);
-		exerciseIds.set(key, ids);
-	}
-	return ids;
-}
-
 export function toChapterLink(chapter: Chapter): ChapterLink {
 	return {
 		title: chapter.data.title,
 		href: getChapterPath(chapter.id),
 		appendix: chapter.data.appendix,
-		exercises: exercisesOf(chapter),
+		exercises: chapter.data.exercises,
 	};
 }
 
