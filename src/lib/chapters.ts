@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { compareCoursePositions, getChapterPath } from './chapter-files.ts';
 
@@ -26,16 +25,4 @@ export function toChapterLink(chapter: Chapter): ChapterLink {
 		appendix: chapter.data.appendix,
 		exercises: chapter.data.exercises,
 	};
-}
-
-/**
- * What a chapter's page is made of besides code: its own text, and the title,
- * place and exercises of every chapter, which its menu, sidebar and "next"
- * links show. A rebuild copies the page from the last build while this is the
- * same (Astro's incremental builds), and renders it again when it changes.
- */
-export function pageCacheKey(chapter: Chapter, chapters: Chapter[]): string {
-	return createHash('sha256')
-		.update(JSON.stringify([chapter.digest, chapters.map(toChapterLink)]))
-		.digest('hex');
 }
