@@ -18,27 +18,38 @@ afterAll(async () => {
 	await rm(cacheDir, { recursive: true, force: true });
 });
 
-/** A page holding one ```mermaid fence, as the Markdown processor hands it over. */
-function pageWith(diagram: string): Root {
-	const code: Element = {
-		type: 'element',
-		tagName: 'code',
-		properties: { className: ['language-mermaid'] },
-		children: [{ type: 'text', value: diagram }],
-	};
+/** A page holding a ```mermaid fence for each diagram, as the Markdown processor hands it over. */
+function pageWith(...diagrams: string[]): Root {
 	return {
 		type: 'root',
-		children: [{ type: 'element', tagName: 'pre', properties: {}, children: [code] }],
+		children: diagrams.map((diagram) => ({
+			type: 'element',
+			tagName: 'pre',
+			properties: {},
+			children: [
+				{
+					type: 'element',
+					tagName: 'code',
+					properties: { className: ['language-mermaid'] },
+					children: [{ type: 'text', value: diagram }],
+				},
+			],
+		})),
 	};
 }
 
-async function draw(diagram: string, executablePath: string): Promise<Element> {
-	const tree = pageWith(diagram);
+/** The page's diagrams, drawn. */
+async function drawPage(diagrams: string[], executablePath: string): Promise<Element[]> {
+	const tree = pageWith(...diagrams);
 	await rehypeMermaidCached({ launchOptions: { executablePath, args: CHROMIUM_ARGS }, cacheDir })(
 		tree,
 		new VFile({ path: 'content/x.mdx' })
 	);
-	return tree.children[0] as Element;
+	return tree.children as Element[];
+}
+
+async function draw(diagram: string, executablePath: string): Promise<Element> {
+	return (await drawPage([diagram], executablePath))[0]!;
 }
 
 const DIAGRAM = 'flowchart LR\n  source --> sink\n';
@@ -61,3 +72,16 @@ test('a changed diagram is drawn again, not taken from the cache', async () => {
 	await expect(draw(`${DIAGRAM}  sink --> done\n`, NO_BROWSER)).rejects.toThrow();
 	expect(await readdir(cacheDir)).toHaveLength(1);
 });
+
+test('a diagram that two pages of a build hold is drawn once, for both', async () => {
+	const shared = 'flowchart LR\n  shared --> sink\n';
+	// Drawn in a batch of its own, the shared diagram would get ids of its own batch.
+	const [[, onFirst], [onSecond]] = await Promise.all([
+		drawPage(['flowchart LR\n  first --> sink\n', shared], getChromiumPath()),
+		drawPage([shared], getChromiumPath()),
+	]);
+	expect(onFirst!.tagName).toBe('svg');
+	expect(onSecond!.properties.id).toBe(onFirst!.properties.id);
+	expect(await readdir(cacheDir)).toHaveLength(3);
+	await closeBrowser();
+}, 60_000);
