@@ -11,6 +11,7 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { pyodideAssets } from './src/integrations/pyodide-assets.ts';
 import { diagramBrowser, rehypeMermaidCached } from './src/integrations/rehype-mermaid-cached.ts';
 import { rehypeScrollDiagrams } from './src/integrations/rehype-scroll-diagrams.ts';
+import { sandboxScriptsInDev } from './src/integrations/sandbox-scripts-in-dev.ts';
 import { remarkSnippets } from './src/integrations/remark-snippets.ts';
 import { snippetsManifest } from './src/integrations/snippets-manifest.ts';
 import { transcriptDrift } from './src/integrations/transcript-drift.ts';
@@ -37,6 +38,7 @@ export default defineConfig({
 		pagefindIndex(),
 		diagramBrowser(),
 		transcriptDrift(),
+		sandboxScriptsInDev(),
 		// Last: it precaches what the steps before it wrote.
 		offlineReading(),
 	],

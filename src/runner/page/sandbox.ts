@@ -22,6 +22,7 @@ import { RunClock, type RunLimits } from './run-clock.ts';
 import frameScriptUrl from '../frame/frame-main.ts?worker&url';
 import { getSandboxDocument } from './sandbox-document.ts';
 import { SANDBOX_HOST_ID } from './sandbox-host.ts';
+import { DEV_SANDBOX_PATH, type SandboxScript } from '../../shared/sandbox-scripts.ts';
 import type { TraceEvent } from '../../shared/trace-event.ts';
 import typescriptWorkerUrl from '../workers/typescript-worker.ts?worker&url';
 import {
@@ -100,10 +101,13 @@ interface ActiveRun {
 	shown: { lines: number; bytes: number; truncated: boolean; events: number };
 }
 
-const WORKER_URLS: Record<Language, string> = {
-	typescript: typescriptWorkerUrl,
-	python: pythonWorkerUrl,
-};
+/** In `astro dev`, the same scripts, bundled by the dev server. */
+const devScript = (name: SandboxScript) =>
+	`${import.meta.env.BASE_URL}${DEV_SANDBOX_PATH}${name}.js`;
+const FRAME_SCRIPT_URL = import.meta.env.DEV ? devScript('frame-main') : frameScriptUrl;
+const WORKER_URLS: Record<Language, string> = import.meta.env.DEV
+	? { typescript: devScript('typescript-worker'), python: devScript('python-worker') }
+	: { typescript: typescriptWorkerUrl, python: pythonWorkerUrl };
 const scriptSources = new Map<string, Promise<string>>();
 let frame: Promise<HTMLIFrameElement> | undefined;
 /** The current frame's element, once it is in the page. */
@@ -147,7 +151,7 @@ function loadScript(url: string): Promise<string> {
  * before it means the frame's script failed, and the frame is taken out again.
  */
 async function startFrame(): Promise<HTMLIFrameElement> {
-	const script = await loadScript(frameScriptUrl);
+	const script = await loadScript(FRAME_SCRIPT_URL);
 	return new Promise((resolve, reject) => {
 		const iframe = document.createElement('iframe');
 		iframe.setAttribute('sandbox', 'allow-scripts');
