@@ -111,9 +111,10 @@ export function offlineReading(): AstroIntegration {
 					pyodide: PYODIDE_PATH,
 					pyodideFiles: PYODIDE_FILES.length,
 				};
+				// Replaced by functions, so that a `$` in a URL is never read as a replacement pattern.
 				const worker = (await readFile(WORKER_SOURCE, 'utf8'))
-					.replace('self.__SETTINGS__', JSON.stringify(settings))
-					.replace('self.__WB_MANIFEST', JSON.stringify(manifestEntries));
+					.replace('self.__SETTINGS__', () => JSON.stringify(settings))
+					.replace('self.__WB_MANIFEST', () => JSON.stringify(manifestEntries));
 				await writeFile(path.join(root, SERVICE_WORKER_FILE), worker);
 				for (const warning of warnings) logger.warn(warning);
 				logger.info(
