@@ -17,29 +17,21 @@ let logger: AstroIntegrationLogger | undefined;
 let pyodide: PyodideRunner | undefined;
 const checks = new Map<string, Promise<ProgramCheck>>();
 
-type UpdateTranscripts = typeof import('../snippets/update-transcripts.ts');
-
-/** The runners, loaded by the first check: a build, which checks nothing, never loads them. */
-let checker:
-	| Promise<
-			Pick<UpdateTranscripts, 'checkProgram' | 'findDocumentedPrograms'> & {
-				run: ReturnType<UpdateTranscripts['runAsReadersDo']>;
-			}
-	  >
-	| undefined;
-
-function loadChecker() {
-	checker ??= Promise.all([
-		import('../snippets/update-transcripts.ts'),
-		import('../snippets/run-in-pyodide.ts'),
-	]).then(([{ checkProgram, findDocumentedPrograms, runAsReadersDo }, { PyodideRunner }]) => ({
+/** The checker and its runners, loaded by the first check: a build, which checks nothing, never loads them. */
+async function loadChecker() {
+	const [{ checkProgram, findDocumentedPrograms, runAsReadersDo }, { PyodideRunner }] =
+		await Promise.all([
+			import('../snippets/update-transcripts.ts'),
+			import('../snippets/run-in-pyodide.ts'),
+		]);
+	return {
 		checkProgram,
 		findDocumentedPrograms,
 		// Pyodide starts with the first Python program to check.
 		run: runAsReadersDo(() => (pyodide ??= new PyodideRunner())),
-	}));
-	return checker;
+	};
 }
+let checker: ReturnType<typeof loadChecker> | undefined;
 
 /** Turns the check on for `astro dev`, and stops Pyodide when the server stops. */
 export function transcriptDrift(): AstroIntegration {
@@ -68,7 +60,7 @@ export async function findTranscriptDrift(
 ): Promise<Map<string, string>> {
 	const drift = new Map<string, string>();
 	if (!log) return drift;
-	const { checkProgram, findDocumentedPrograms, run } = await loadChecker();
+	const { checkProgram, findDocumentedPrograms, run } = await (checker ??= loadChecker());
 	await Promise.all(
 		findDocumentedPrograms(source, path.relative(process.cwd(), file)).map(async (program) => {
 			const key = JSON.stringify([
