@@ -61,8 +61,10 @@ export async function findTranscriptDrift(
 	const drift = new Map<string, string>();
 	if (!log) return drift;
 	const { checkProgram, findDocumentedPrograms, run } = await (checker ??= loadChecker());
-	await Promise.all(
-		findDocumentedPrograms(source, path.relative(process.cwd(), file)).map(async (program) => {
+	const programs = findDocumentedPrograms(source, path.relative(process.cwd(), file));
+	// The programs run at the same time; what they found is told in page order.
+	const found = await Promise.all(
+		programs.map(async (program) => {
 			const key = JSON.stringify([
 				program.id,
 				program.code,
@@ -72,12 +74,14 @@ export async function findTranscriptDrift(
 			const check = known ?? checkProgram(program, run);
 			checks.set(key, check);
 			const { drifts, problems } = await check;
-			const messages = [...drifts, ...problems];
-			// Told in the terminal once, when this version of the program is first checked.
-			if (!known)
-				for (const message of messages) log.warn(`The transcript no longer holds: ${message}`);
-			if (messages.length > 0) drift.set(program.id, messages.join('\n\n'));
+			return { id: program.id, messages: [...drifts, ...problems], firstChecked: !known };
 		})
 	);
+	for (const { id, messages, firstChecked } of found) {
+		// Told in the terminal once, when this version of the program is first checked.
+		if (firstChecked)
+			for (const message of messages) log.warn(`The transcript no longer holds: ${message}`);
+		if (messages.length > 0) drift.set(id, messages.join('\n\n'));
+	}
 	return drift;
 }
