@@ -1,8 +1,9 @@
-import { createReadStream, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { servePackageFiles } from './serve-package-files.ts';
 
 /** Mermaid's own browser build: one module that loads the code of each kind of diagram when needed. */
 const ENTRY = 'mermaid.esm.min.mjs';
@@ -38,16 +39,7 @@ export function mermaidAssets(): AstroIntegration {
 					vite: { define: { __MERMAID_PATH__: JSON.stringify(`${folder}${ENTRY}`) } },
 				});
 			},
-			'astro:server:setup': ({ server }) => {
-				server.middlewares.use((request, response, next) => {
-					const url = request.url?.split('?')[0] ?? '';
-					const at = url.indexOf(`/${folder}`);
-					const file = at === -1 ? '' : url.slice(at + folder.length + 1);
-					if (!files.includes(file)) return next();
-					response.setHeader('Content-Type', 'text/javascript');
-					createReadStream(path.join(distDir, file)).pipe(response);
-				});
-			},
+			'astro:server:setup': ({ server }) => servePackageFiles(server, folder, distDir, files),
 			'astro:build:done': async ({ dir, logger }) => {
 				const target = fileURLToPath(new URL(folder, dir));
 				await mkdir(path.join(target, CHUNKS), { recursive: true });

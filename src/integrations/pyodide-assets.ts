@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { PYODIDE_FILES, PYODIDE_PATH } from '../shared/pyodide-files.ts';
+import { servePackageFiles } from './serve-package-files.ts';
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
@@ -88,15 +89,8 @@ export function pyodideAssets(): AstroIntegration {
 					},
 				});
 			},
-			'astro:server:setup': ({ server }) => {
-				server.middlewares.use((request, response, next) => {
-					const name = request.url?.split('?')[0]?.split('/').pop() ?? '';
-					if (!request.url?.includes(`/${PYODIDE_PATH}`) || !PYODIDE_FILES.includes(name))
-						return next();
-					if (name.endsWith('.wasm')) response.setHeader('Content-Type', 'application/wasm');
-					createReadStream(path.join(packageDir, name)).pipe(response);
-				});
-			},
+			'astro:server:setup': ({ server }) =>
+				servePackageFiles(server, PYODIDE_PATH, packageDir, PYODIDE_FILES),
 			'astro:build:done': async ({ dir, logger }) => {
 				const target = fileURLToPath(new URL(PYODIDE_PATH, dir));
 				await mkdir(target, { recursive: true });

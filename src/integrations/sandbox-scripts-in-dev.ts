@@ -6,6 +6,7 @@ import {
 	SANDBOX_SCRIPTS,
 	type SandboxScript,
 } from '../shared/sandbox-scripts.ts';
+import { requestedFile } from './serve-package-files.ts';
 
 const ENTRIES: Record<SandboxScript, string> = {
 	'frame-main': '../runner/frame/frame-main.ts',
@@ -54,12 +55,9 @@ export function sandboxScriptsInDev(): AstroIntegration {
 				const bundles = new Map<SandboxScript, Promise<string>>();
 				server.watcher.on('change', () => bundles.clear());
 				server.middlewares.use((request, response, next) => {
-					const url = request.url?.split('?')[0] ?? '';
-					const at = url.indexOf(`/${DEV_SANDBOX_PATH}`);
-					const name = SANDBOX_SCRIPTS.find(
-						(script) => url.slice(at + DEV_SANDBOX_PATH.length + 1) === `${script}.js`
-					);
-					if (at === -1 || !name) return next();
+					const file = requestedFile(request.url, DEV_SANDBOX_PATH);
+					const name = SANDBOX_SCRIPTS.find((script) => file === `${script}.js`);
+					if (!name) return next();
 					let code = bundles.get(name);
 					if (!code) {
 						code = bundleSandboxScript(name, server.config.define);
