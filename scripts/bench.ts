@@ -91,12 +91,14 @@ async function makeSiteCopy(times: number, { distinctDiagrams = false } = {}): P
 				.replace(
 					/^order: (\d+)$/m,
 					(_, order: string) => `order: ${Number(order) + copyNumber * 100}`
-				)
-				// A Mermaid comment after the diagram's first line.
-				.replace(/^(```mermaid.*\n.*\n)/gm, distinctDiagrams ? `$1%% copy ${copyNumber}\n` : '$1');
+				);
+			// A Mermaid comment after the diagram's first line.
+			const copied = distinctDiagrams
+				? renamed.replace(/^(```mermaid.*\n.*\n)/gm, `$1%% copy ${copyNumber}\n`)
+				: renamed;
 			writeFileSync(
 				path.join(copy, 'content', `${getChapterId(file)}-copy-${copyNumber}.mdx`),
-				renamed
+				copied
 			);
 		}
 	}
